@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The project's two entry points: `scripts/dev.sh demo` and `scripts/dev.sh test` (see README).
+# Installs what is missing (Debian packages), builds with CMake, then runs the demo or the tests.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+mode="${1:-}"
+case "$mode" in
+  demo|test|build) ;;
+  *) echo "usage: scripts/dev.sh demo|test|build" >&2; exit 2 ;;
+esac
+
+# Build and runtime libraries; the test suite adds its oracles.
+packages=(g++ make cmake pkg-config libfyaml-dev nlohmann-json3-dev libcli11-dev libfmt-dev)
+if [ "$mode" = test ]; then
+  packages+=(libgtest-dev docker-compose)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "berth: missing Debian packages. Run as root:" >&2
+    echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "==> installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+jobs="$(nproc 2>/dev/null || echo 2)"
+echo "==> building (build/)"
+cmake --preset default >/dev/null
+cmake --build --preset default -j "$jobs"
+
+case "$mode" in
+  demo)
+    example=examples/vault-drive
+    echo "==> berth config -f $example/compose.yaml"
+    ./build/berth config -f "$example/compose.yaml"
+    ;;
+  test)
+    echo "==> running the test suite"
+    ctest --preset default -j "$jobs" --timeout 900
+    ;;
+esac
