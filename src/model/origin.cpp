@@ -1,0 +1,15 @@
+// Dropped-key helpers.
+#include "model/origin.h"
+
+namespace berth::model {
+
+std::string Dropped::key() const {
+  std::string out;
+  for (const std::string& p : path) {
+    if (!out.empty()) out += '.';
+    out += p;
+  }
+  return out;
+}
+
+} // namespace berth::model
