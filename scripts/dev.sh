@@ -11,9 +11,12 @@ case "$mode" in
 esac
 
 # Build and runtime libraries; the test suite adds its oracles.
-packages=(g++ make cmake pkg-config libfyaml-dev nlohmann-json3-dev libcli11-dev libfmt-dev)
+packages=(g++ make cmake pkg-config libfyaml-dev nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev)
 if [ "$mode" = test ]; then
-  packages+=(libgtest-dev docker-compose)
+  packages+=(libgtest-dev docker-compose openssl)
+  # Node.js runs the npm test oracles (tests/oracle); Debian's nodejs+npm when none is present.
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()
@@ -44,6 +47,10 @@ case "$mode" in
     ./build/berth config -f "$example/compose.yaml"
     ;;
   test)
+    if [ -f tests/oracle/package-lock.json ]; then
+      echo "==> installing the npm test oracles (tests/oracle, pinned by package-lock.json)"
+      (cd tests/oracle && npm ci --no-audit --no-fund --loglevel=error)
+    fi
     echo "==> running the test suite"
     ctest --preset default -j "$jobs" --timeout 900
     ;;
