@@ -2,6 +2,7 @@
 // several -f files, profiles — the merged, canonical project tree ready for the model.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,17 +19,22 @@ struct LoadOptions {
   std::vector<std::string> profiles;  // --profile; default: COMPOSE_PROFILES
   std::string project_name;           // -p; default: COMPOSE_PROJECT_NAME, top-level name, dir
   Environment process_env;            // the process environment (injected so tests can set it)
+  std::optional<std::string> stdin_text; // content of `-f -`; unset → read std::cin
 };
 
 struct LoadedProject {
   std::string name;                // project name (normalized per the spec rules)
   std::string project_directory;   // absolute
-  std::vector<std::string> files;  // absolute paths of the files read, in merge order
+  std::vector<std::string> files;  // absolute paths of the -f/discovered files, in merge order
+                                   // ("-" for stdin); extends/include files are not listed
   Environment environment;         // the interpolation environment (process env over .env)
   std::vector<std::string> active_profiles;
   // The merged project: top-level keys name, services, networks, volumes, secrets, configs,
   // x-*; services canonical (see canonical.h), extends/include resolved, inactive profiles
-  // removed, bind paths absolute, !reset/!override applied.
+  // removed, bind paths absolute, !reset/!override applied. Each service's `env_file` is
+  // resolved into its `environment` (as `docker compose config` shows it; explicit entries win)
+  // and the `env_file` key removed; a bare `KEY` takes its value from `environment` above, and
+  // stays null when unset there (compose then leaves it out of the container).
   yaml::Node tree;
   std::vector<std::string> warnings; // e.g. "`version` is obsolete", legacy v1 layout
 };
