@@ -17,4 +17,9 @@ void merge_project(yaml::Node& base, const yaml::Node& override);
 // Merges one service definition over another (used by multi-file merge and by `extends`).
 void merge_service(yaml::Node& base, const yaml::Node& override);
 
+// Removes what only a merge may act on: `!reset` values are dropped and `!override` tags
+// cleared. merge_project does it to both trees; call it on a single file's tree that is never
+// merged so the tags do not reach the model.
+void strip_merge_tags(yaml::Node& tree);
+
 } // namespace berth::compose
