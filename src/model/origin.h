@@ -20,12 +20,14 @@ struct Origin {
 // express. The value is kept verbatim so `berth config` can print it back and the conversion
 // report can show it.
 struct Dropped {
-  std::vector<std::string> path; // e.g. {"container_name"} or {"deploy", "endpoint_mode"}
+  // From the project root: {"services", "web", "container_name"},
+  // {"services", "web", "ports", "[0]", "x-note"}, {"volumes", "data", "driver_opts"}.
+  std::vector<std::string> path;
   std::string reason;            // why, and what to do instead
   yaml::Node value;
   Origin at;
 
-  std::string key() const; // path joined with '.'
+  std::string key() const; // "services.web.ports[0].x-note"
   friend bool operator==(const Dropped&, const Dropped&) = default;
 };
 
