@@ -1,8 +1,10 @@
 // Round-trip tests: parse → emit → parse gives the same tree, and emitting is idempotent, over
 // the yaml-test-suite and the awesome-compose corpus.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -124,6 +126,91 @@ TEST(RoundTrip, AwesomeCompose) {
   }
   std::printf("awesome-compose round-trip: %zu files\n", files);
   EXPECT_GT(files, 20u);
+}
+
+// Deterministic tricky strings: indicators, spaces, line breaks, number and bool look-alikes.
+std::vector<std::string> tricky_strings() {
+  static const char* const atoms[] = {
+      " ", ":", "#", "-", "?", "\n", "\t", "'", "\"", "!", "&", "*", "|", ">", "%", "@", "`", ",",
+      "[", "]", "{", "}", "y", "n", "yes", "No", "on", "0", "1", "7", ".", "e", "E", "_", "+", "~",
+      "x", "0x", "0o", "0b", "null", "---", "...", "<<", "=", "é", "日本", "\r", "\x01", "\\",
+      "2001-12-14", ":30", ".inf", ".NaN", "  ", "\n\n", "a b"};
+  constexpr std::size_t n_atoms = sizeof(atoms) / sizeof(atoms[0]);
+  std::vector<std::string> out;
+  std::uint64_t state = 0x9E3779B97F4A7C15ull; // fixed seed: same strings every run
+  auto next = [&] {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    return state;
+  };
+  for (int i = 0; i < 5000; ++i) {
+    std::string s;
+    for (std::uint64_t k = next() % 5; k > 0; --k) s += atoms[next() % n_atoms];
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST(RoundTrip, TrickyStringsAsValuesAndKeys) {
+  std::vector<std::string> strings = tricky_strings();
+  Node values = Node::sequence();
+  Node keys = Node::mapping();
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < strings.size(); ++i) {
+    values.push(Node::str(strings[i]));
+    if (seen.insert(strings[i]).second)
+      keys.add(Node::str(strings[i]), Node::integer(static_cast<std::int64_t>(i)));
+  }
+  for (const Node& doc : {values, keys}) {
+    std::string text = emit(doc);
+    Node back;
+    ASSERT_NO_THROW(back = parse_document(text, "tricky.yaml")) << text;
+    ASSERT_EQ(back.size(), doc.size());
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+      const Node& want = doc.is_sequence() ? doc.items()[i] : doc.entries()[i].key;
+      const Node& got = back.is_sequence() ? back.items()[i] : back.entries()[i].key;
+      EXPECT_TRUE(got.is_string() && got.value() == want.value())
+          << "[" << want.value() << "] came back as [" << got.value() << "]";
+    }
+  }
+}
+
+// PyYAML resolves with YAML 1.1 rules (bools yes/on, sexagesimal, 0755 octal...): every string
+// the emitter writes must come back from it as the same string.
+TEST(RoundTrip, TrickyStringsReadByYaml11Reader) {
+  if (!test::have_program("python3") || test::run("python3 -c 'import yaml'").exit_code != 0)
+    GTEST_SKIP() << "SKIPPED: python3 with PyYAML absent";
+  std::vector<std::string> strings = tricky_strings();
+  for (const char* s : {"y", "n", "yes", "on", "0755", "1:30", "22:22", "1_000", ".5", "1e3", "<<",
+                        "=", "2001-12-14", "~", "0b101", "0x1F", "+1", "-.inf", "1.10"})
+    strings.emplace_back(s);
+  Node values = Node::sequence();
+  Node keys = Node::mapping();
+  nlohmann::json expected = nlohmann::json::array();
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < strings.size(); ++i) {
+    values.push(Node::str(strings[i]));
+    expected.push_back(strings[i]);
+    if (seen.insert(strings[i]).second)
+      keys.add(Node::str(strings[i]), Node::integer(static_cast<std::int64_t>(i)));
+  }
+  Node doc = Node::mapping();
+  doc.set("values", values);
+  doc.set("keys", keys);
+  fs::path dir = test::temp_dir("berth-emit");
+  test::write_file(dir / "doc.yaml", emit(doc));
+  test::write_file(dir / "expected.json", expected.dump());
+  test::write_file(dir / "check.py", R"(import json, sys, yaml
+docs = yaml.load(open(sys.argv[1], encoding='utf-8', newline=''), Loader=getattr(yaml, 'CSafeLoader', yaml.SafeLoader))
+want = json.load(open(sys.argv[2], encoding='utf-8'))
+bad = [(w, g) for w, g in zip(want, docs['values']) if w != g]
+bad += [(k, k) for k in docs['keys'] if not isinstance(k, str)]
+bad += [(k, 'missing key') for k in want if k not in docs['keys']]
+for b in bad[:50]: print(repr(b))
+sys.exit(1 if bad or len(want) != len(docs['values']) else 0)
+)");
+  test::RunResult r = test::run("python3 " + (dir / "check.py").string() + " " +
+                                (dir / "doc.yaml").string() + " " + (dir / "expected.json").string());
+  EXPECT_EQ(r.exit_code, 0) << "PyYAML (YAML 1.1) read back differently (want, got):\n" << r.out << r.err;
 }
 
 TEST(RoundTrip, KubernetesStyleOutputIsStable) {
