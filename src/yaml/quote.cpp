@@ -124,9 +124,10 @@ bool literal_ok(std::string_view text) {
 
 bool literal_needs_indicator(std::string_view text) {
   // Auto-detection takes the indentation of the first non-empty line; a leading space there
-  // (or a spaces-only line before it) would be read as indentation.
+  // (or a spaces-only line before it) would be read as indentation, and libyaml (so go-yaml,
+  // PyYAML) rejects a tab right after the indentation while it is still detecting.
   std::size_t i = text.find_first_not_of('\n');
-  return i != std::string_view::npos && text[i] == ' ';
+  return i != std::string_view::npos && (text[i] == ' ' || text[i] == '\t');
 }
 
 } // namespace quote

@@ -23,8 +23,8 @@ void append_double_quoted(std::string& out, std::string_view text);
 // it spans lines, holds some non-blank text, and has no characters a block cannot carry.
 bool literal_ok(std::string_view text);
 
-// True when the first content line of a literal block starts with a space, so the block
-// header needs an explicit indentation indicator.
+// True when the first content line of a literal block starts with a space or tab, so the
+// block header needs an explicit indentation indicator.
 bool literal_needs_indicator(std::string_view text);
 
 } // namespace berth::yaml::quote

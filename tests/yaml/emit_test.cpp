@@ -147,12 +147,14 @@ TEST(Emit, LiteralBlocksWithChomping) {
       {"keep", Node::str("line1\n\n")},
       {"inner", Node::str("a\n\n  b\n\tc  \n")},
       {"lead", Node::str("  indented\nnext\n")},
+      {"tab", Node::str("\tx\ny")},
   });
   EXPECT_EQ(emit(doc), "clip: |\n  line1\n  line2\n"
                        "strip: |-\n  line1\n  line2\n"
                        "keep: |+\n  line1\n\n"
                        "inner: |\n  a\n\n    b\n  \tc  \n"
-                       "lead: |2\n    indented\n  next\n");
+                       "lead: |2\n    indented\n  next\n"
+                       "tab: |2-\n  \tx\n  y\n");
   Node items = seq_of({Node::str("x\ny\n"), seq_of({Node::str(" a\nb")})});
   EXPECT_EQ(emit(items), "- |\n  x\n  y\n- - |2-\n     a\n    b\n");
   EXPECT_EQ(emit(Node::str("top\nlevel\n")), "|\n  top\n  level\n");
