@@ -107,6 +107,46 @@ TEST(RoundTrip, YamlTestSuite) {
   EXPECT_EQ(passed, parsed - skipped);
 }
 
+// libyaml (the scanner go-yaml v2 and PyYAML's CSafeLoader share) must accept everything the
+// emitter writes for the suite, including cases whose original text libyaml itself rejects.
+TEST(RoundTrip, EmittedSuiteAcceptedByLibyaml) {
+  fs::path root = test::shared_dir() / "yaml-test-suite";
+  if (test::shared_dir().empty() || !fs::is_directory(root))
+    GTEST_SKIP() << "SKIPPED: shared/yaml-test-suite absent";
+  if (!test::have_program("python3") ||
+      test::run("python3 -c 'import yaml; yaml.CSafeLoader'").exit_code != 0)
+    GTEST_SKIP() << "SKIPPED: python3 with PyYAML/libyaml absent";
+  ParseOptions opts;
+  opts.merge_keys = false;
+  fs::path out = test::temp_dir("berth-emit-suite");
+  std::size_t written = 0;
+  for (const fs::path& dir : suite_cases(root)) {
+    std::vector<Node> docs;
+    try {
+      docs = parse_stream(test::read_file(dir / "in.yaml"), dir.string(), opts);
+    } catch (const Error&) {
+      continue;
+    }
+    std::string id = fs::relative(dir, root).generic_string();
+    std::replace(id.begin(), id.end(), '/', '_');
+    test::write_file(out / (id + ".yaml"), emit_stream(docs));
+    ++written;
+  }
+  test::write_file(out / "check.py", R"(import glob, sys, yaml
+bad = 0
+for p in sorted(glob.glob(sys.argv[1] + '/*.yaml')):
+    try:
+        list(yaml.compose_all(open(p, encoding='utf-8', newline=''), Loader=yaml.CSafeLoader))
+    except yaml.YAMLError as e:
+        bad += 1
+        print(p, str(e).replace('\n', ' '))
+sys.exit(1 if bad else 0)
+)");
+  test::RunResult r = test::run("python3 " + (out / "check.py").string() + " " + out.string());
+  EXPECT_EQ(r.exit_code, 0) << "libyaml rejected emitted YAML:\n" << r.out << r.err;
+  std::printf("libyaml accepted %zu emitted suite streams\n", written);
+}
+
 TEST(RoundTrip, AwesomeCompose) {
   fs::path root = test::shared_dir() / "corpus" / "awesome-compose";
   if (test::shared_dir().empty() || !fs::is_directory(root))
