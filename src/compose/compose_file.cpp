@@ -87,11 +87,11 @@ Node Loader::read_file(const std::string& path, const Environment& env) {
                              "volumes, ...), got a " + std::string(doc.kind_name()));
     refuse_legacy_layout(doc, path);
     check_top_level_keys(doc);
-    if (const Node* version = doc.find("version")) {
-      warnings.push_back(version->loc().str() + ": the attribute `version` is obsolete, it "
-                                                "will be ignored, please remove it");
-      doc.erase("version");
-    }
+    for (const auto& e : doc.entries())
+      if (e.key.value() == "version")
+        warnings.push_back(e.key.loc().str() + ": the attribute `version` is obsolete, it "
+                                               "will be ignored, please remove it");
+    doc.erase("version");
     // Compose interpolates each file before merging, x-* extension fields included.
     interpolate_tree(doc, env);
     canonicalize_file(doc);

@@ -112,7 +112,7 @@ void apply_include(Node& file_tree, const std::string& file_path, const Environm
   if (!list.is_sequence())
     throw Error(list.loc(), "`include`: expected a list, got a " + std::string(list.kind_name()));
 
-  std::string base_dir = file_path == "-" ? fs::current_path().string()
+  std::string base_dir = file_path == "-" ? loader.working_dir()
                                           : fs::path(file_path).parent_path().string();
   loader.include_chain.push_back(file_path);
   for (const Node& item : list.items()) {

@@ -45,6 +45,11 @@ Environment load_environment(const Environment& base, const std::vector<std::str
   return env;
 }
 
+std::string Loader::working_dir() const {
+  std::string cwd = fs::current_path().string();
+  return options_.working_dir.empty() ? cwd : absolute_path(options_.working_dir, cwd);
+}
+
 Node Loader::load_files(const std::vector<std::string>& files, const std::string& project_dir,
                         const Environment& env) {
   Node merged;

@@ -25,6 +25,9 @@ public:
   yaml::Node load_files(const std::vector<std::string>& files, const std::string& project_dir,
                         const Environment& env);
 
+  // Absolute directory that relative paths of stdin ("-") content are relative to.
+  std::string working_dir() const;
+
   // Files being loaded through `include`, outermost first (cycle detection).
   std::vector<std::string> include_chain;
   std::vector<std::string> warnings;

@@ -91,6 +91,15 @@ TEST(Extends, DependenciesAreNotInherited) {
   EXPECT_TRUE(service(p, "api").find("depends_on")->find("db") != nullptr);
 }
 
+TEST(Extends, OverrideFileServiceExtendsAServiceOfTheMainFile) {
+  fs::path dir = project();
+  write_file(dir / "compose.yaml", "services:\n  base:\n    image: app\n    user: app\n");
+  write_file(dir / "compose.override.yaml",
+             "services:\n  extra:\n    extends: base\n    user: root\n");
+  LoadedProject p = load_project(options_in(dir));
+  EXPECT_TREE(service(p, "extra"), "image: app\nuser: root\n");
+}
+
 TEST(Extends, CycleIsAnErrorNamingTheChain) {
   fs::path dir = project();
   write_file(dir / "compose.yaml", "services:\n  a:\n    extends: b\n  b:\n    extends: c\n"
