@@ -8,6 +8,7 @@
 #include "cli/config.h"
 #include "cli/environment.h"
 #include "cli/exit_codes.h"
+#include "cli/seal.h"
 
 namespace {
 
@@ -43,6 +44,43 @@ void add_config(CLI::App& app, berth::cli::ConfigOptions& o, std::string& cwd) {
   });
 }
 
+void add_seal(CLI::App& app, berth::cli::SealOptions& o, berth::cli::UnsealOptions& u) {
+  CLI::App* cmd = app.add_subcommand(
+      "seal", "Secret → SealedSecret offline with the sealed-secrets controller's certificate");
+  cmd->add_option("input", o.input, "Secret YAML (one or more documents, or a List); - for stdin")
+      ->default_val("-");
+  cmd->add_option("--cert", o.cert,
+                  "Controller certificate (what `kubeseal --fetch-cert` prints) or PEM public key")
+      ->required();
+  cmd->add_option("--scope", o.scope,
+                  "strict (bound to namespace and name), namespace-wide or cluster-wide. Default: "
+                  "the Secret's sealedsecrets.bitnami.com/* annotation, else strict")
+      ->check(CLI::IsMember({"strict", "namespace-wide", "cluster-wide"}));
+  cmd->add_option("-n,--namespace", o.ns, "Namespace (supplies or overrides metadata.namespace)");
+  cmd->add_option("--name", o.name, "Name (supplies or overrides metadata.name)");
+  cmd->add_option("-o,--output", o.format, "Output format")
+      ->check(CLI::IsMember({"yaml", "json"}))
+      ->default_val("yaml");
+  cmd->add_option("--from-env-file", o.env_file,
+                  "Seal KEY=VALUE lines of this file (values literal, # comments) instead of a "
+                  "Secret document");
+  cmd->add_option("--from-literal", o.literals, "Seal KEY=VALUE (repeatable)");
+  cmd->add_option("--type", o.type, "Secret type for --from-literal/--from-env-file. Default: Opaque");
+  cmd->add_option("--merge-into", o.merge_into,
+                  "Add or replace keys in this existing SealedSecret; prints the result");
+  cmd->footer(kFooter);
+
+  CLI::App* un = app.add_subcommand(
+      "unseal", "SealedSecret → Secret with the controller's private key (recovery, testing); "
+                "prints secret material to stdout");
+  un->add_option("input", u.input, "SealedSecret YAML; - for stdin")->default_val("-");
+  un->add_option("--key", u.key, "PEM file with the controller's private key(s)")->required();
+  un->add_option("-o,--output", u.format, "Output format")
+      ->check(CLI::IsMember({"yaml", "json"}))
+      ->default_val("yaml");
+  un->footer(kFooter);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -56,6 +94,9 @@ int main(int argc, char** argv) {
   std::string cwd = std::filesystem::current_path().string();
   berth::cli::ConfigOptions config;
   add_config(app, config, cwd);
+  berth::cli::SealOptions seal;
+  berth::cli::UnsealOptions unseal;
+  add_seal(app, seal, unseal);
 
   try {
     app.parse(argc, argv);
@@ -72,6 +113,9 @@ int main(int argc, char** argv) {
 
   try {
     if (app.got_subcommand("config")) return berth::cli::run_config(config, std::cout, std::cerr);
+    if (app.got_subcommand("seal")) return berth::cli::run_seal(seal, std::cin, std::cout, std::cerr);
+    if (app.got_subcommand("unseal"))
+      return berth::cli::run_unseal(unseal, std::cin, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "berth: internal error: " << e.what() << '\n';
     return berth::cli::kExitInternal;
