@@ -20,6 +20,7 @@ namespace {
 // Keys of a base service that never reach the extending one: dependencies stay explicit in the
 // file that declares them (compose spec, "extends: exceptions and limitations").
 constexpr const char* kNotInherited[] = {"extends", "depends_on", "volumes_from"};
+constexpr std::size_t kMaxDepth = 256;
 
 class Resolver {
 public:
@@ -77,6 +78,10 @@ private:
                                  std::string(ext.kind_name()));
     }
 
+    // Bounded so a hostile file cannot exhaust the stack with a long non-cyclic chain.
+    if (stack_.size() >= kMaxDepth)
+      throw Error(ext.loc(), "extends: chain deeper than " + std::to_string(kMaxDepth) +
+                                 " services");
     stack_.push_back({file_label, name});
     Node base;
     if (file_node && !file_node->is_null()) {

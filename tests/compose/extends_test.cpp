@@ -118,6 +118,17 @@ TEST(Extends, CycleAcrossFiles) {
   error_of([&] { load_project(options_in(dir)); }, "circular extends");
 }
 
+TEST(Extends, VeryLongChainsAreRefusedNotOverflowed) {
+  fs::path dir = project();
+  // Declared top-down, so resolving s300 first needs the whole chain at once.
+  std::string text = "services:\n";
+  for (int i = 300; i >= 1; --i)
+    text += "  s" + std::to_string(i) + ":\n    extends: s" + std::to_string(i - 1) + "\n";
+  text += "  s0:\n    image: x\n";
+  write_file(dir / "compose.yaml", text);
+  error_of([&] { load_project(options_in(dir)); }, "chain deeper than 256");
+}
+
 TEST(Extends, UnknownServiceOrFileIsAnError) {
   fs::path dir = project();
   write_file(dir / "compose.yaml", "services:\n  s:\n    extends: nope\n");
