@@ -19,7 +19,9 @@ void external_to_bool(Node& n, const std::string& path) {
       if (const Node* given = n.find("name"); given && !(*given == *name))
         fail(*name, join(path, "external.name"), "conflicts with \"name\" of the same resource");
       Node copy = *name;
-      n.set("name", copy);
+      *ext = make_bool(true, *ext);
+      n.set("name", copy); // may reallocate the entries: `ext` is not used after this
+      return;
     }
     *ext = make_bool(true, *ext);
     return;
