@@ -7,18 +7,27 @@ namespace berth::compose {
 
 // Rewrites one Compose file's tree (after interpolation) in place so every short syntax
 // becomes the long syntax the Compose Specification defines — the form `docker compose config`
-// prints: ports → [{target, published, host_ip, protocol, mode, name?, app_protocol?}] (ranges
-// expanded), expose → ["80", "8000-8010"] strings, volumes → [{type, source, target, read_only,
-// bind: {create_host_path, selinux}, volume: {nocopy}, tmpfs: {size}}], depends_on →
-// {svc: {condition, required, restart}}, environment → {KEY: value|null}, labels/annotations/
-// sysctls/extra_hosts → maps, env_file → [{path, required, format?}], secrets/configs →
-// [{source, target?, uid?, gid?, mode?}], networks (service) → {name: {aliases, ...}|null},
-// build (string) → {context}, command/entrypoint strings kept (split later), ulimits
-// (int → {soft, hard}), healthcheck.test string → ["CMD-SHELL", s], devices, dns (string →
-// list), tmpfs (string → list), blkio, logging, etc. Relative bind paths are NOT resolved here
-// (the loader knows the project dir). Locations of the original nodes are kept on the new ones.
-// Throws berth::Error naming file:line:column and the expected shape on malformed values,
-// e.g. `ports[2]: expected "[HOST:]CONTAINER[/PROTO]", got "80:80:80:80"`.
+// prints (compose-go's transform): ports → [{name?, mode, host_ip?, target (int), published?
+// (string, may be a range), protocol, app_protocol?}] (ranges expanded one entry per container
+// port), expose → ["80", "8000-8010"] strings, volumes → [{type, source?, target, read_only?,
+// consistency?, bind: {propagation?, create_host_path, selinux?} | volume: {nocopy?}}] (long
+// forms validated and kept), devices → [{source, target, permissions}], depends_on →
+// {svc: {condition, restart?, required}}, environment/build.args → {KEY: "value"|null},
+// labels/annotations/sysctls → {KEY: "value"}, extra_hosts → {host: [ip, ...]}, env_file →
+// [{path, required, format?}], secrets/configs → [{source, target?, uid?, gid?, mode?}],
+// networks (service) → {name: {aliases, ...}|null}, build (string) → {context}, dns/dns_search/
+// tmpfs (string → list), ulimits (int → {soft, hard}), healthcheck.test string →
+// ["CMD-SHELL", s], durations kept as strings (validated). command/entrypoint strings kept (split
+// later); extends and include are validated and left as written (the loader resolves them).
+// Interpolated strings in typed fields are cast ("3" → 3 for replicas, "true" → true).
+// Null collection keys of a service (`environment:` with nothing under it) are removed; null
+// top-level sections and resources become {}. Relative bind paths are NOT resolved here.
+// Every key is checked against the spec (x-* kept anywhere): unknown keys and wrong shapes
+// throw berth::Error at file:line:column naming the path and the expected shape, e.g.
+// `services.web.ports[2]: expected "[HOST_IP:][HOST:]CONTAINER[/PROTO]", got "80:80:80:80"`.
+// A file without `services` (legacy v1 layout) is not rejected for its unknown keys.
+// `!reset`/`!override` tags stay on the canonical nodes for the merge (see merge.h);
+// `!reset` values are not checked. Locations of the original nodes are kept on the new ones.
 void canonicalize_file(yaml::Node& file);
 
 } // namespace berth::compose

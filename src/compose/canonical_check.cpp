@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "compose/units.h"
 
 namespace berth::compose::canon {
 
@@ -216,38 +217,6 @@ Check one_of(std::initializer_list<std::string_view> values) {
   };
 }
 
-namespace {
-// Go's time.ParseDuration grammar: [-+]? (number unit)+ with units ns us µs ms s m h, or "0";
-// Compose also accepts a bare integer (seconds).
-bool valid_duration(std::string_view s) {
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  if (s == "0" || is_integer_text(s)) return !s.empty();
-  if (s.empty()) return false;
-  while (!s.empty()) {
-    std::size_t i = 0, digits = 0;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
-    if (i < s.size() && s[i] == '.') {
-      ++i;
-      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
-    }
-    if (digits == 0) return false;
-    s.remove_prefix(i);
-    static constexpr std::string_view units[] = {"ns", "us", "\xC2\xB5s", "\xCE\xBCs", "ms", "s", "m", "h"};
-    bool matched = false;
-    for (std::string_view u : units)
-      if (s.starts_with(u)) {
-        // "m" must not swallow the "m" of "ms"
-        if (u == "m" && s.starts_with("ms")) continue;
-        s.remove_prefix(u.size());
-        matched = true;
-        break;
-      }
-    if (!matched) return false;
-  }
-  return true;
-}
-} // namespace
-
 Check duration() {
   return [](Node& n, const std::string& path) {
     static const std::string expected = "a duration such as \"1m30s\", \"10s\" or \"500ms\"";
@@ -255,7 +224,7 @@ Check duration() {
       n = text_node(n); // a bare number of seconds; kept as text like every duration
       return;
     }
-    if (!scalar_is(n, Str) || !valid_duration(n.value())) fail_expected(n, path, expected);
+    if (!scalar_is(n, Str) || !parse_duration_ns(n.value())) fail_expected(n, path, expected);
   };
 }
 

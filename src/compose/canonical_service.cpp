@@ -1,5 +1,6 @@
 // One Compose service: the table of every key of the Compose Specification with its check,
 // and the short → long rewrites that are specific to services (depends_on, env_file, ...).
+#include <algorithm>
 #include <vector>
 
 #include "compose/canonical_parts.h"
@@ -404,6 +405,22 @@ const std::vector<Field>& service_fields() {
 
 void service(Node& n, const std::string& path) {
   if (n.is_null()) n = make_map(n); // `web:` with nothing under it is an empty service
+  // `environment:` with every line commented out is null: no entries, the same as leaving the
+  // key out (a null in an override keeps the base value either way). `!reset null` stays.
+  static constexpr std::string_view kCollections[] = {
+      "annotations", "cap_add",  "cap_drop",     "configs",     "depends_on", "devices",
+      "dns",         "dns_opt",  "dns_search",   "env_file",    "environment", "expose",
+      "extra_hosts", "labels",   "links",        "networks",    "ports",      "profiles",
+      "secrets",     "security_opt", "sysctls",  "tmpfs",       "ulimits",    "volumes",
+      "volumes_from", "external_links", "group_add", "device_cgroup_rules", "label_file"};
+  if (n.is_mapping()) {
+    auto& entries = n.entries();
+    std::erase_if(entries, [](const yaml::Entry& e) {
+      return e.value.is_null() && e.value.tag().empty() && e.key.is_scalar() &&
+             std::find(std::begin(kCollections), std::end(kCollections), e.key.value()) !=
+                 std::end(kCollections);
+    });
+  }
   check_object(n, path, service_fields());
 }
 

@@ -215,6 +215,25 @@ TEST(CanonicalService, EmptyServiceIsAMapping) {
   EXPECT_TRUE(file.find("services")->find("web")->is_mapping());
 }
 
+TEST(CanonicalService, EmptyCollectionKeysAreDropped) {
+  Node file = canon("services:\n  web:\n    image: x\n    environment:\n    ports:\n    command:\n");
+  const Node& web = *file.find("services")->find("web");
+  EXPECT_FALSE(web.has("environment"));
+  EXPECT_FALSE(web.has("ports"));
+  EXPECT_TRUE(web.has("command")); // null command is meaningful (image default)
+}
+
+TEST(CanonicalService, CanonicalFormIsAFixedPoint) {
+  Node once = canon(
+      "services:\n  web:\n    ports: [\"80:80\", 90]\n    volumes: [\"./a:/a:ro\", b:/b]\n"
+      "    depends_on: [db]\n    environment: [A=1]\n    env_file: .env\n    extra_hosts: [\"h=1.1.1.1\"]\n"
+      "    healthcheck: {test: \"true\"}\n    ulimits: {nofile: 5}\n    build: .\n    devices: [/dev/x]\n"
+      "    secrets: [s]\n    networks: [n]\n    expose: [80]\n");
+  Node twice = once;
+  canonicalize_file(twice);
+  EXPECT_TRUE(once == twice) << yaml::emit(twice);
+}
+
 TEST(CanonicalTopLevel, UnknownKeyListsTheAllowedOnes) {
   std::string e = error_of("services: {}\nfoo: 1\n");
   EXPECT_NE(e.find("compose.yaml:2:1: unknown top-level key \"foo\" (expected one of version,"),
@@ -268,7 +287,12 @@ TEST(CanonicalCorpus, EveryAwesomeComposeFileCanonicalizes) {
       continue;
     ++files;
     std::vector<Node> docs = yaml::parse_file(entry.path().string());
-    for (Node& doc : docs) EXPECT_NO_THROW(canonicalize_file(doc)) << entry.path();
+    for (Node& doc : docs) {
+      EXPECT_NO_THROW(canonicalize_file(doc)) << entry.path();
+      Node again = doc;
+      EXPECT_NO_THROW(canonicalize_file(again)) << entry.path();
+      EXPECT_TRUE(again == doc) << entry.path() << " is not a fixed point";
+    }
   }
   EXPECT_GT(files, 30);
 }
