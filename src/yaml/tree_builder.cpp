@@ -1,6 +1,8 @@
 // Event → node tree construction (see tree_builder.h). No recursion: nesting lives in frames_.
 #include "yaml/tree_builder.h"
 
+#include <cstdint>
+
 namespace berth::yaml {
 
 namespace {
@@ -26,7 +28,9 @@ void TreeBuilder::charge(std::size_t nodes, std::size_t bytes, const Location& w
   if (nodes > options_.max_alias_nodes - alias_nodes_)
     throw Error(where, "alias expansion exceeds " + std::to_string(options_.max_alias_nodes) +
                            " nodes (billion-laughs protection)");
-  const std::size_t max_bytes = options_.max_alias_nodes * kAliasBytesPerNode;
+  const std::size_t max_bytes = options_.max_alias_nodes > SIZE_MAX / kAliasBytesPerNode
+                                    ? SIZE_MAX
+                                    : options_.max_alias_nodes * kAliasBytesPerNode;
   if (bytes > max_bytes - alias_bytes_)
     throw Error(where, "alias expansion exceeds " + std::to_string(max_bytes) +
                            " bytes of scalars (billion-laughs protection)");
@@ -54,6 +58,8 @@ void TreeBuilder::scalar(std::string value, Style style, const NodeProps& props)
   attach(std::move(n), 1, bytes);
 }
 
+// The copy keeps the anchored node's own locations, so errors in aliased content point at where
+// it is written.
 void TreeBuilder::alias(std::string_view name, Location loc) {
   auto it = anchors_.find(std::string(name));
   if (it == anchors_.end())
