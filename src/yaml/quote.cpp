@@ -223,22 +223,35 @@ bool looks_numeric(std::string_view s) {
 
 bool needs_quotes(std::string_view s) {
   if (s.empty()) return true;
-  if (!quote::all_printable(s, false, false)) return true; // control chars, tabs, newlines, BOM
-  if (s.front() == ' ' || s.back() == ' ') return true;
-  if (is_reserved_word(s) || looks_numeric(s)) return true;
+  // One pass for what can hide anywhere: control and non-printable characters (tabs, line
+  // breaks, BOM, invalid UTF-8), ": " or a trailing ':', and " #".
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) { // rare: decode and check the one code point
+      std::size_t j = i;
+      if (quote::decode_utf8(s, j) < 0 || !quote::all_printable(s.substr(i, j - i), false, false))
+        return true;
+      i = j;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) return true;
+    if (c == ':' && (i + 1 == n || s[i + 1] == ' ')) return true;
+    if (c == ' ' && (i == 0 || i + 1 == n || s[i + 1] == '#')) return true;
+    ++i;
+  }
+  if (n <= 5 && is_reserved_word(s)) return true;
+  char f = s.front();
+  if (((f >= '0' && f <= '9') || f == '-' || f == '+' || f == '.') && looks_numeric(s)) return true;
   if (s.starts_with("---") || s.starts_with("...")) return true;
-  switch (s.front()) {
+  switch (f) {
   case '-': // "-x" is a plain scalar; "-", "- x" start a sequence entry
-    if (s.size() == 1 || s[1] == ' ') return true;
-    break;
+    return n == 1 || s[1] == ' ';
   case '?': case ':': case ',': case '[': case ']': case '{': case '}': case '#': case '&':
   case '*': case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
     return true;
-  default: break;
+  default: return false;
   }
-  if (s.back() == ':') return true;
-  if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos) return true;
-  return false;
 }
 
 } // namespace berth::yaml
