@@ -11,8 +11,12 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/berth-yaml-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 file="$work/manifests.yaml"
 
-cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBERTH_TESTS=OFF >/dev/null
-cmake --build "$build" --target yaml_bench -j2 >/dev/null
+# Build output goes to a log, shown only when the build fails.
+if ! { cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBERTH_TESTS=OFF &&
+       cmake --build "$build" --target yaml_bench -j2; } >"$work/build.log" 2>&1; then
+  cat "$work/build.log" >&2
+  exit 1
+fi
 
 echo "== berth"
 "$build/yaml_bench" --size-mb "$size_mb" --write "$file"
