@@ -3,6 +3,7 @@
 
 #include <libfyaml.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -72,6 +73,44 @@ std::string normalize_tag(std::string_view tag) {
   constexpr std::string_view core = "tag:yaml.org,2002:";
   if (tag.substr(0, core.size()) == core) return "!!" + std::string(tag.substr(core.size()));
   return std::string(tag);
+}
+
+// Decodes a single-quoted scalar from its source text, quotes included (YAML 1.2 §7.3.2: '' is a
+// quote; line breaks fold to a space, or to n-1 newlines after n breaks; line-edge blanks go).
+// Done here because libfyaml 0.7.12's fy_token_get_text leaks a buffer on runs of 5+ ''.
+std::string decode_single_quoted(std::string_view raw) {
+  std::string_view body = raw.substr(1, raw.size() - 2);
+  std::string out;
+  out.reserve(body.size());
+  std::size_t i = 0;
+  bool first_line = true;
+  bool after_empty = false; // empty lines since the last content line
+  while (i <= body.size()) {
+    std::size_t nl = body.find('\n', i);
+    std::string_view line = body.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const bool last_line = nl == std::string_view::npos;
+    if (!first_line) line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
+    if (!last_line) line = line.substr(0, line.find_last_not_of(" \t") + 1);
+    if (!first_line) {
+      // Fold: the break before this line is a space unless empty lines followed it.
+      if (line.empty() && !last_line) {
+        out.push_back('\n');
+        after_empty = true;
+      } else {
+        if (!after_empty) out.push_back(' ');
+        after_empty = false;
+      }
+    }
+    for (std::size_t k = 0; k < line.size(); ++k) {
+      out.push_back(line[k]);
+      if (line[k] == '\'' && k + 1 < line.size() && line[k + 1] == '\'') ++k;
+    }
+    first_line = false;
+    if (last_line) break;
+    i = nl + 1;
+  }
+  return out;
 }
 
 Style to_style(enum fy_scalar_style s) {
@@ -161,7 +200,7 @@ private:
         throw Error(p.loc, "scalar of " + std::to_string(len) + " bytes exceeds the limit of " +
                                std::to_string(options_.max_scalar_bytes) + " bytes");
       Style style = value ? to_style(fy_scalar_token_get_style(value)) : Style::Plain;
-      builder_.scalar(std::string(token_text(value)), style, p);
+      builder_.scalar(scalar_text(value, style), style, p);
       break;
     }
     case FYET_ALIAS: {
@@ -181,6 +220,27 @@ private:
     case FYET_MAPPING_END: builder_.end_collection(); break;
     default: break;
     }
+  }
+
+  std::string scalar_text(fy_token* value, Style style) const {
+    if (style == Style::SingleQuoted) {
+      // The token's start mark is just after the opening quote; find the closing one ourselves.
+      const fy_mark* b = fy_token_start_mark(value);
+      if (b && b->input_pos >= 1 && b->input_pos <= text_.size() && text_[b->input_pos - 1] == '\'') {
+        std::size_t open = b->input_pos - 1, i = b->input_pos;
+        while (i < text_.size()) {
+          if (text_[i] == '\'') {
+            if (i + 1 < text_.size() && text_[i + 1] == '\'') {
+              i += 2;
+              continue;
+            }
+            return decode_single_quoted(text_.substr(open, i + 1 - open));
+          }
+          ++i;
+        }
+      }
+    }
+    return std::string(token_text(value));
   }
 
   // Reports libfyaml's first collected error at its position (clamped into the input).

@@ -202,3 +202,14 @@ TEST(Parse, SyntaxErrorsCarryPositions) {
 TEST(Parse, File) {
   EXPECT_THROW(parse_file("/nonexistent/berth.yaml"), Error);
 }
+
+TEST(Parse, SingleQuotedDecoding) {
+  // Decoded by berth itself (libfyaml 0.7.12 leaks on long runs of '').
+  const std::string text = "a: 'it''s'\nb: '" + std::string(22, '\'') +
+                           " x'\nc: 'one\n  two\n\n  three  \n  '\nd: ''\n";
+  Node doc = parse_document(text, "t.yaml");
+  EXPECT_EQ(doc.find("a")->value(), "it's");
+  EXPECT_EQ(doc.find("b")->value(), "'''''''''''" " x");
+  EXPECT_EQ(doc.find("c")->value(), "one two\nthree ");
+  EXPECT_EQ(doc.find("d")->value(), "");
+}
