@@ -171,3 +171,11 @@ TEST(Hostile, ReadsFileContent) {
   ASSERT_EQ(docs.size(), 2u);
   EXPECT_EQ(docs[1].entries()[0].key.loc().str(), (dir / "a.yaml").string() + ":3:1");
 }
+
+TEST(Hostile, LibfyamlDoubleFreeInputIsContained) {
+  // Found by fuzz_yaml: libfyaml 0.7.12 double-frees when destroying the parser after this error.
+  std::string e = error_of("? -[:\t-");
+  EXPECT_TRUE(contains(e, "h.yaml:1:")) << e;
+  EXPECT_TRUE(contains(e, "tab")) << e;
+  EXPECT_TRUE(contains(error_of("? x[:\t-\n"), "invalid YAML"));
+}
