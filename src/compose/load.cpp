@@ -64,6 +64,9 @@ Node Loader::load_files(const std::vector<std::string>& files, const std::string
     first = false;
   }
   apply_extends(merged, project_dir, env, *this);
+  // A file merged with nothing (a single -f, or the base of `extends`) still carries its
+  // !reset/!override tags; they must not reach the model.
+  strip_merge_tags(merged);
   return merged;
 }
 
