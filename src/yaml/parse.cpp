@@ -216,6 +216,12 @@ private:
         throw Error(p.loc, "scalar of " + std::to_string(len) + " bytes exceeds the limit of " +
                                std::to_string(options_.max_scalar_bytes) + " bytes");
       Style style = value ? to_style(fy_scalar_token_get_style(value)) : Style::Plain;
+      // libfyaml marks a quoted scalar after its opening quote; users expect the quote's column.
+      if ((style == Style::SingleQuoted || style == Style::DoubleQuoted) && !e->scalar.anchor &&
+          !e->scalar.tag) {
+        p.loc = indicator_loc(fy_event_start_mark(e), style == Style::SingleQuoted ? '\'' : '"');
+        last_ = p.loc;
+      }
       builder_.scalar(scalar_text(value, style), style, p);
       break;
     }

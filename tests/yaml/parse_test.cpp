@@ -75,6 +75,13 @@ TEST(Parse, Locations) {
   EXPECT_EQ(list->items()[1].loc().str(), "loc.yaml:5:7"); // the anchor starts the node
 }
 
+TEST(Parse, QuotedScalarsStartAtTheirQuote) {
+  Node doc = parse_document("a: \"x\"\nb: 'y'\nc: &k \"z\"\n", "q.yaml");
+  EXPECT_EQ(doc.find("a")->loc().str(), "q.yaml:1:4");
+  EXPECT_EQ(doc.find("b")->loc().str(), "q.yaml:2:4");
+  EXPECT_EQ(doc.find("c")->loc().str(), "q.yaml:3:4"); // the anchor starts the node
+}
+
 TEST(Parse, MultiDocument) {
   auto docs = parse_stream("%YAML 1.2\n---\na: 1\n...\n---\n- x\n---\n...\n", "t.yaml");
   ASSERT_EQ(docs.size(), 3u);
