@@ -1,6 +1,12 @@
 // Object names, keys and container paths of Compose secrets/configs (see secret_refs.h).
 #include "generate/secret_refs.h"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "generate/naming.h"
 #include "kube/names.h"
 
@@ -79,6 +85,102 @@ std::vector<FileMount> config_file_mounts(const model::App& app, const ServicePl
   if (!plan.service) return {};
   return mounts(plan.service->configs, app.configs, configs_configmap_name(plan), "config-files",
                 "", [](std::string_view s) { return config_file_key(s); });
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return std::tolower(c); });
+  return r;
+}
+
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
+                      : (c & 0xF8) == 0xF0 ? 3 : 4;
+    if (extra == 4 || i + extra >= s.size() + (extra == 0)) return false;
+    unsigned cp = extra == 0 ? c : c & (0x3Fu >> extra);
+    for (std::size_t k = 1; k <= extra; ++k) {
+      unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3Fu);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
+        (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+bool file_is_utf8(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return in.good() || in.eof() ? valid_utf8(text) : false;
+}
+
+} // namespace
+
+bool is_system_path(std::string_view host_path) {
+  static constexpr std::string_view kTrees[] = {"/proc", "/sys", "/dev", "/run", "/var/run",
+                                                "/var/lib/docker", "/lib/modules", "/boot"};
+  static constexpr std::string_view kFiles[] = {"/", "/etc/localtime", "/etc/timezone",
+                                                "/etc/hostname", "/etc/hosts", "/etc/resolv.conf",
+                                                "/etc/machine-id"};
+  std::string p(host_path);
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  for (auto f : kFiles)
+    if (p == f) return true;
+  for (auto t : kTrees)
+    if (p == t || (p.starts_with(t) && p[t.size()] == '/')) return true;
+  return p.ends_with(".sock");
+}
+
+bool looks_secret_file(std::string_view file_name) {
+  std::string n = lower(file_name);
+  for (std::string_view ext : {".env", ".pem", ".key", ".p12", ".pfx", ".jks", ".keystore"})
+    if (n.ends_with(ext)) return true;
+  if (n == ".env" || n.starts_with(".env.") || n.starts_with("id_rsa") ||
+      n.starts_with("id_ed25519") || n.starts_with("id_ecdsa") || n.starts_with("id_dsa") ||
+      n == ".htpasswd" || n == ".netrc" || n == ".pgpass")
+    return true;
+  for (std::string_view word : {"secret", "password", "passwd", "credential", "token", "private"})
+    if (n.find(word) != std::string::npos) return true;
+  return false;
+}
+
+BindMountUse bind_mount_use(const model::Mount& mount) {
+  if (mount.type == model::MountType::Bind && is_system_path(mount.source)) {
+    BindMountUse use;
+    use.reason = "host system path " + mount.source +
+                 " is not available to pods (berth never uses hostPath)";
+    return use;
+  }
+  BindMountUse use = classify_bind_mount(mount);
+  if (!use.configmap) return use;
+  namespace fs = std::filesystem;
+  for (const auto& file : use.files) {
+    fs::path path = use.directory ? fs::path(mount.source) / file : fs::path(mount.source);
+    std::string where = use.directory ? "directory " + mount.source + ": " + file
+                                      : "file " + mount.source;
+    std::string why;
+    if (looks_secret_file(file))
+      why = where + " looks like a secret (key material or credentials); it is not put into a "
+                    "ConfigMap: seal it instead (berth seal --from-file) and mount the Secret";
+    else if (!file_is_utf8(path))
+      why = where + " is not valid UTF-8 text (binary content does not go into a ConfigMap)";
+    if (!why.empty()) {
+      BindMountUse refused;
+      refused.directory = use.directory;
+      refused.reason = std::move(why);
+      return refused;
+    }
+  }
+  return use;
 }
 
 } // namespace berth::generate

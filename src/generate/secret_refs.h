@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "generate/naming.h"
 #include "generate/plan.h"
 #include "model/app.h"
 
@@ -46,5 +47,19 @@ std::vector<FileMount> secret_file_mounts(const model::App& app, const ServicePl
 // Configs: object configs_configmap_name(plan) (external ones: their own name), volume
 // "config-files" (external: "ext-<object>"), default path /<source>; relative targets under /.
 std::vector<FileMount> config_file_mounts(const model::App& app, const ServicePlan& plan);
+
+// Bind mounts: the final decision. classify_bind_mount (naming.h) plus what berth refuses to
+// inline into a ConfigMap: host system paths (/proc, /sys, /dev, /run, /var/run, /etc/localtime,
+// sockets), files whose name looks like key material or credentials (see looks_secret_file)
+// and content that is not valid UTF-8. The workload generator mounts ConfigMap
+// bind_configmap_name(plan, i) exactly when this says `configmap`.
+BindMountUse bind_mount_use(const model::Mount& mount);
+
+// Host paths no pod can share; their mounts are dropped rather than turned into a manual step.
+bool is_system_path(std::string_view host_path);
+
+// .env / *.env, *.pem, *.key, *.p12, *.pfx, *.jks, id_rsa*, id_ed25519*, *secret*, *password*,
+// *credential*, *token* (case-insensitive): such content must be sealed, never put in a ConfigMap.
+bool looks_secret_file(std::string_view file_name);
 
 } // namespace berth::generate
