@@ -1,0 +1,47 @@
+// The config generator's rules (ConfigMaps, Secrets, file ConfigMaps), exposed for tests;
+// generate_config (context.h) runs them for every service.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "generate/context.h"
+#include "seal/secret_bytes.h"
+#include "yaml/node.h"
+
+namespace berth::generate {
+
+// --- configmap.cpp -------------------------------------------------------------------------
+// "<plan.config_name>" with the non-secret env of plan.env, in order; reports every variable.
+void add_env_configmap(const Context& ctx, const ServicePlan& plan, Output& out);
+// "<name>-configs" with the content of the Compose configs the service uses.
+void add_configs_configmap(const Context& ctx, const ServicePlan& plan, Output& out);
+
+// --- secrets.cpp ---------------------------------------------------------------------------
+// One key of the service's Secret. `value` is empty when berth does not know it (a Compose
+// secret from the environment, a missing file): such keys are templated, never sealed.
+struct SecretKey {
+  std::string key;
+  std::optional<seal::SecretBytes> value;
+  std::string origin;   // report key: "environment.DB_PASSWORD", "secrets[0]"
+  std::string unknown;  // when !value: why, for the report
+  Location at;
+};
+// The keys of plan.secret_name: secret env of plan.env, then non-external Compose secrets.
+std::vector<SecretKey> secret_keys(const Context& ctx, const ServicePlan& plan, Report& report);
+
+// A v1 Secret (namespace `ns`, stringData: every key = "REPLACE_ME") as template text with
+// the header explaining how to seal it.
+std::string secret_template(const Context& ctx, const ServicePlan& plan,
+                            const std::vector<SecretKey>& keys, const std::string& ns,
+                            const std::string& env);
+
+// Per environment: a SealedSecret when the profile names a cert, else a template file.
+void add_secrets(const Context& ctx, const ServicePlan& plan, Output& out);
+
+// --- file_configmaps.cpp -------------------------------------------------------------------
+// One ConfigMap per usable bind mount (bind_mount_use), reported; others reported.
+void add_file_configmaps(const Context& ctx, const ServicePlan& plan, Output& out);
+
+} // namespace berth::generate
