@@ -1,0 +1,131 @@
+// Per-environment objects of the overlays: Namespace, ResourceQuota, LimitRange, pull secret.
+#include "generate/context.h"
+#include "generate/environments.h"
+
+#include "kube/object.h"
+#include "yaml/emit.h"
+
+namespace berth::generate {
+
+using yaml::Node;
+
+namespace {
+
+bool any_built(const AppPlan& plan) {
+  for (const ServicePlan& s : plan.services)
+    if (s.built) return true;
+  return false;
+}
+
+void put(Node& map, const char* key, const std::string& value) {
+  if (!value.empty()) map.set(key, Node::str(value));
+}
+
+void put(Node& map, const char* key, const std::optional<std::int64_t>& value) {
+  // Quantities are strings in the API schema; counts are written as quantities too.
+  if (value) map.set(key, Node::str(std::to_string(*value)));
+}
+
+Node cpu_memory(const profile::CpuMemory& cm) {
+  Node m = Node::mapping();
+  put(m, "cpu", cm.cpu);
+  put(m, "memory", cm.memory);
+  return m;
+}
+
+} // namespace
+
+Node namespace_object(const profile::Environment& env, const std::string& app) {
+  Node ns = kube::make_object("v1", "Namespace", profile::namespace_for(env, app));
+  kube::set_label(ns, "app.kubernetes.io/part-of", app);
+  kube::set_label(ns, "app.kubernetes.io/managed-by", "berth");
+  kube::set_label(ns, "environment", env.name);
+  // Enforce baseline only: database images and third-party images commonly run as root or
+  // without a seccomp profile, which `restricted` would reject at admission. `restricted` is
+  // warned and audited so the gap stays visible.
+  kube::set_label(ns, "pod-security.kubernetes.io/enforce", "baseline");
+  kube::set_label(ns, "pod-security.kubernetes.io/warn", "restricted");
+  kube::set_label(ns, "pod-security.kubernetes.io/audit", "restricted");
+  return ns;
+}
+
+Node resource_quota(const profile::Environment& env, const std::string& app) {
+  Node quota = kube::make_object("v1", "ResourceQuota", app + "-quota");
+  for (const auto& [k, v] : kube::standard_labels(app, app + "-quota")) kube::set_label(quota, k, v);
+  Node hard = Node::mapping();
+  const profile::Quota& q = env.quota;
+  put(hard, "requests.cpu", q.requests_cpu);
+  put(hard, "limits.cpu", q.limits_cpu);
+  put(hard, "requests.memory", q.requests_memory);
+  put(hard, "limits.memory", q.limits_memory);
+  put(hard, "requests.storage", q.requests_storage);
+  put(hard, "persistentvolumeclaims", q.persistentvolumeclaims);
+  put(hard, "pods", q.pods);
+  put(hard, "services", q.services);
+  Node spec = Node::mapping();
+  spec.set("hard", std::move(hard));
+  quota.set("spec", std::move(spec));
+  return quota;
+}
+
+Node limit_range(const profile::Environment& env, const std::string& app) {
+  Node lr = kube::make_object("v1", "LimitRange", "container-limits");
+  for (const auto& [k, v] : kube::standard_labels(app, "container-limits"))
+    kube::set_label(lr, k, v);
+  const profile::LimitRange& r = env.limit_range;
+  Node limit = Node::mapping();
+  limit.set("type", Node::str("Container"));
+  // Empty parts are left out rather than written as empty quantities.
+  auto add = [&](const char* key, const profile::CpuMemory& cm) {
+    Node m = cpu_memory(cm);
+    if (m.size() > 0) limit.set(key, std::move(m));
+  };
+  add("default", r.default_limit);
+  add("defaultRequest", r.default_request);
+  add("max", r.max);
+  add("min", r.min);
+  Node limits = Node::sequence();
+  limits.push(std::move(limit));
+  Node spec = Node::mapping();
+  spec.set("limits", std::move(limits));
+  lr.set("spec", std::move(spec));
+  return lr;
+}
+
+std::string pull_secret_template(const profile::Environment& env, const std::string& app,
+                                 const std::string& name) {
+  Node secret = kube::make_object("v1", "Secret", name, profile::namespace_for(env, app));
+  for (const auto& [k, v] : kube::standard_labels(app, name)) kube::set_label(secret, k, v);
+  secret.set("type", Node::str("kubernetes.io/dockerconfigjson"));
+  Node data = Node::mapping();
+  data.set(".dockerconfigjson", Node::str("REPLACE_ME"));
+  secret.set("stringData", std::move(data));
+  return "# Registry credentials for pulling the built images. Replace REPLACE_ME with the\n"
+         "# content of a docker config.json, then seal it (see MIGRATION.md); never commit it.\n" +
+         yaml::emit(secret);
+}
+
+std::string pull_secret_template_path(const profile::Environment& env, const std::string& name) {
+  return "overlays/" + env.name + "/secrets/" + name + ".template.yaml";
+}
+
+void generate_environments(const Context& ctx, Output& out) {
+  const std::string& app = ctx.plan.app;
+  const bool pull = any_built(ctx.plan) && !ctx.profile.registry.pull_secret.empty();
+  for (const profile::Environment& env : ctx.profile.environments) {
+    const std::string dir = "overlays/" + env.name + "/";
+    out.add_overlay(env.name, dir + "namespace.yaml", namespace_object(env, app));
+    out.add_overlay(env.name, dir + "resourcequota.yaml", resource_quota(env, app));
+    out.add_overlay(env.name, dir + "limitrange.yaml", limit_range(env, app));
+    if (pull) {
+      const std::string& name = ctx.profile.registry.pull_secret;
+      std::string path = pull_secret_template_path(env, name);
+      out.add_file(path, pull_secret_template(env, app, name));
+      out.report.add("", "registry.pull_secret", Disposition::Manual,
+                     "fill and seal " + path + " (registry credentials of " +
+                         ctx.profile.registry.url + ")");
+    }
+  }
+}
+
+} // namespace berth::generate

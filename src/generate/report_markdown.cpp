@@ -1,0 +1,69 @@
+// The conversion report rendered for people: Markdown tables and the CLI's short summary.
+#include <map>
+#include <sstream>
+
+#include "generate/runbook.h"
+
+namespace berth::generate {
+
+namespace {
+
+std::string cell(const std::string& text) {
+  std::string r;
+  for (char c : text) {
+    if (c == '|') r += "\\|";
+    else if (c == '\n') r += "<br>";
+    else r += c;
+  }
+  return r;
+}
+
+std::string where(const Location& at, const std::string& project_directory) {
+  std::string s = at.str();
+  const std::string prefix = project_directory.empty() ? "" : project_directory + "/";
+  if (!prefix.empty() && s.starts_with(prefix)) s = s.substr(prefix.size());
+  return s;
+}
+
+} // namespace
+
+std::string report_summary(const Report& report) {
+  std::map<Disposition, int> counts;
+  for (const ReportEntry& e : report.entries) counts[e.disposition]++;
+  std::ostringstream s;
+  s << "berth: report: " << counts[Disposition::Translated] << " translated, "
+    << counts[Disposition::Inferred] << " inferred, " << counts[Disposition::Dropped]
+    << " dropped, " << counts[Disposition::Manual] << " manual\n";
+  for (const ReportEntry& e : report.entries) {
+    if (e.disposition != Disposition::Manual) continue;
+    s << "berth: manual: " << (e.service.empty() ? "" : e.service + ": ") << e.key << ": "
+      << e.detail << '\n';
+  }
+  return s.str();
+}
+
+std::string report_markdown(const Report& report, const std::string& project_directory) {
+  // Groups in order of first appearance, the application level first.
+  std::vector<std::string> order{""};
+  for (const ReportEntry& e : report.entries) {
+    bool seen = false;
+    for (const std::string& o : order) seen = seen || o == e.service;
+    if (!seen) order.push_back(e.service);
+  }
+  std::ostringstream md;
+  for (const std::string& service : order) {
+    bool any = false;
+    for (const ReportEntry& e : report.entries) any = any || e.service == service;
+    if (!any) continue;
+    md << "\n### " << (service.empty() ? "Application" : "Service `" + service + "`") << "\n\n"
+       << "| Key | Disposition | Detail | Source |\n|---|---|---|---|\n";
+    for (const ReportEntry& e : report.entries) {
+      if (e.service != service) continue;
+      md << "| `" << cell(e.key) << "` | " << to_string(e.disposition) << " | " << cell(e.detail)
+         << " | " << cell(where(e.at, project_directory)) << " |\n";
+    }
+  }
+  return md.str();
+}
+
+} // namespace berth::generate

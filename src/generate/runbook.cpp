@@ -1,0 +1,263 @@
+// MIGRATION.md: what to install, which secrets to fill, the cut-over order, data copy,
+// validation and rollback, then the conversion report.
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "generate/runbook.h"
+
+namespace berth::generate {
+
+namespace {
+
+const profile::Environment* production_env(const profile::Profile& p) {
+  return p.environments.empty() ? nullptr : &p.environments.back();
+}
+
+std::string kind_name(const ServicePlan& s) {
+  switch (s.kind) {
+  case model::WorkloadKind::Deployment: return "Deployment";
+  case model::WorkloadKind::StatefulSet: return "StatefulSet";
+  case model::WorkloadKind::DaemonSet: return "DaemonSet";
+  case model::WorkloadKind::Job: return "Job";
+  case model::WorkloadKind::CronJob: return "CronJob";
+  }
+  return "Deployment";
+}
+
+// rollout status applies to these kinds only.
+const char* rollout_resource(const ServicePlan& s) {
+  switch (s.kind) {
+  case model::WorkloadKind::Deployment: return "deployment/";
+  case model::WorkloadKind::StatefulSet: return "statefulset/";
+  case model::WorkloadKind::DaemonSet: return "daemonset/";
+  default: return nullptr;
+  }
+}
+
+// `kubectl exec` target: the first pod of a StatefulSet, else the Deployment.
+std::string pod_ref(const ServicePlan& s) {
+  return s.stateful() ? s.name + "-0" : "deploy/" + s.name;
+}
+
+std::string docker_volume(const Context& ctx, const std::string& key) {
+  if (const model::Volume* v = ctx.app.volume(key); v && !v->name.empty()) return v->name;
+  return ctx.app.name + "_" + key;
+}
+
+std::string fence(const std::string& commands) { return "```sh\n" + commands + "```\n"; }
+
+} // namespace
+
+std::vector<std::string> cutover_order(const AppPlan& plan, std::vector<std::string>* cycle) {
+  std::set<std::string> placed;
+  std::vector<std::string> order;
+  auto known = [&](const std::string& n) {
+    return std::any_of(plan.services.begin(), plan.services.end(),
+                       [&](const ServicePlan& s) { return s.name == n; });
+  };
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (const ServicePlan& s : plan.services) {
+      if (placed.count(s.name)) continue;
+      bool ready = std::all_of(s.connects_to.begin(), s.connects_to.end(), [&](const std::string& d) {
+        return d == s.name || placed.count(d) || !known(d);
+      });
+      if (!ready) continue;
+      placed.insert(s.name);
+      order.push_back(s.name);
+      progress = true;
+      break; // restart so ties keep plan order
+    }
+  }
+  for (const ServicePlan& s : plan.services) {
+    if (placed.count(s.name)) continue;
+    order.push_back(s.name);
+    if (cycle) cycle->push_back(s.name);
+  }
+  return order;
+}
+
+std::string data_copy_commands(const Context& ctx, const ServicePlan& s,
+                               const profile::Environment& env) {
+  if (!s.service) return {};
+  const std::string ns = profile::namespace_for(env, ctx.plan.app);
+  const std::string svc = s.service->name;
+  const std::string pod = pod_ref(s);
+  const std::string kexec = "kubectl -n " + ns + " exec -i " + pod + " -- ";
+  std::ostringstream c;
+  switch (s.family) {
+  case DataFamily::Postgres:
+    c << "docker compose exec -T " << svc
+      << " sh -c 'pg_dump -U \"$POSTGRES_USER\" -d \"${POSTGRES_DB:-$POSTGRES_USER}\" -Fc' \\\n  | "
+      << kexec
+      << "sh -c 'pg_restore -U \"$POSTGRES_USER\" -d \"${POSTGRES_DB:-$POSTGRES_USER}\" "
+         "--clean --if-exists --no-owner'\n";
+    return c.str();
+  case DataFamily::MySQL:
+    c << "docker compose exec -T " << svc
+      << " sh -c 'exec mysqldump -uroot -p\"$MYSQL_ROOT_PASSWORD\" --all-databases "
+         "--single-transaction --routines --events' \\\n  | "
+      << kexec << "sh -c 'exec mysql -uroot -p\"$MYSQL_ROOT_PASSWORD\"'\n";
+    return c.str();
+  case DataFamily::MongoDB:
+    c << "docker compose exec -T " << svc << " mongodump --archive \\\n  | " << kexec
+      << "mongorestore --archive --drop\n";
+    return c.str();
+  case DataFamily::Redis: {
+    std::string dir = "/data";
+    for (const model::Mount& m : s.service->volumes)
+      if (m.is_named_volume()) dir = m.target;
+    c << "docker compose exec -T " << svc << " redis-cli SAVE\n"
+      << "docker cp \"$(docker compose ps -q " << svc << ")\":" << dir << "/dump.rdb ./dump.rdb\n"
+      << "kubectl -n " << ns << " cp ./dump.rdb " << (s.stateful() ? s.name + "-0" : s.name)
+      << ":" << dir << "/dump.rdb\n"
+      << "# with appendonly: copy " << dir << "/appendonlydir the same way, then restart:\n"
+      << "kubectl -n " << ns << " delete pod " << (s.stateful() ? s.name + "-0" : "-l app.kubernetes.io/name=" + s.name)
+      << "\n";
+    return c.str();
+  }
+  default: break;
+  }
+  bool any = false;
+  for (const model::Mount& m : s.service->volumes) {
+    if (!m.is_named_volume()) continue;
+    if (!any) c << "docker compose stop " << svc << "   # a consistent copy needs a stopped writer\n";
+    any = true;
+    c << "docker run --rm -v " << docker_volume(ctx, m.source) << ":/data alpine tar -C /data "
+      << "--numeric-owner -cf - . \\\n  | " << kexec << "tar -C " << m.target
+      << " --numeric-owner -xf -\n";
+  }
+  return c.str();
+}
+
+std::string migration_markdown(const Context& ctx, const Output& out) {
+  const profile::Profile& p = ctx.profile;
+  const std::string& app = ctx.plan.app;
+  std::ostringstream md;
+  md << "# Migrating " << app << " from Docker Compose to Kubernetes\n\n"
+     << "Generated by `berth convert`. Read it top to bottom once before starting.\n\n";
+
+  md << "## Overview\n\n| Service | Kind | Image | Replicas |\n|---|---|---|---|\n";
+  for (const ServicePlan& s : ctx.plan.services) {
+    std::string replicas;
+    for (const profile::Environment& env : p.environments) {
+      auto it = s.replicas.find(env.name);
+      if (!replicas.empty()) replicas += ", ";
+      replicas += env.name + " " + (it == s.replicas.end() ? "-" : std::to_string(it->second));
+    }
+    md << "| `" << s.name << "` | " << kind_name(s) << " | `" << s.image
+       << (s.built ? "` (built)" : "`") << " | " << replicas << " |\n";
+  }
+  md << "\nEnvironments:\n\n";
+  for (const profile::Environment& env : p.environments)
+    md << "- **" << env.name << "**: namespace `" << profile::namespace_for(env, app)
+       << "`, tree `overlays/" << env.name << "`, ArgoCD Application `" << app << "-" << env.name
+       << "`\n";
+
+  md << "\n## Prerequisites\n\nThe cluster must already run:\n\n"
+     << "- Traefik with ingress class `" << p.ingress.class_name << "` and entrypoint `"
+     << p.ingress.entrypoint << "` (pods in `" << p.ingress.traefik_namespace << "`)\n"
+     << "- cert-manager with the ClusterIssuer `" << p.ingress.cluster_issuer << "`\n"
+     << "- the Sealed Secrets controller `" << p.secrets.controller_name << "` in `"
+     << p.secrets.controller_namespace << "`\n"
+     << "- kube-prometheus-stack (Prometheus in `" << p.observability.monitoring_namespace
+     << "`, rules in `" << p.observability.rules_namespace << "`)\n"
+     << "- ArgoCD in `" << p.gitops.argocd_namespace << "` with access to `" << p.gitops.repo_url
+     << "` (project `" << p.gitops.project << "`)\n"
+     << "- the StorageClass `" << p.storage.class_name << "`\n";
+  if (p.database.strategy == "cloudnative-pg") md << "- the CloudNativePG operator\n";
+  if (!p.backup.credentials_secret.empty())
+    md << "- the Secret `" << p.backup.credentials_secret
+       << "` (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) in each namespace, for backups\n";
+  md << "\nThis tree belongs at `" << profile::expand(p.gitops.path, app)
+     << "` of the GitOps repository.\n";
+
+  md << "\n## Secrets to fill\n\nNo secret value is written in this tree.\n\n";
+  std::vector<std::string> templates;
+  for (const TextFile& f : out.files)
+    if (f.path.ends_with(".template.yaml")) templates.push_back(f.path);
+  std::sort(templates.begin(), templates.end());
+  for (const ReportEntry& e : out.report.entries)
+    if (e.disposition == Disposition::Manual)
+      md << "- " << (e.service.empty() ? "" : "`" + e.service + "`: ") << e.detail << "\n";
+  if (!templates.empty()) {
+    const std::string cert = p.secrets.cert.empty() ? "sealed-secrets.pem" : p.secrets.cert;
+    md << "\nReplace every `REPLACE_ME` of each template, seal it, add the result to the "
+          "overlay and delete the filled template (never commit it):\n\n```sh\n";
+    if (p.secrets.cert.empty())
+      md << "kubeseal --fetch-cert --controller-namespace " << p.secrets.controller_namespace
+         << " --controller-name " << p.secrets.controller_name << " > " << cert << "\n";
+    for (const std::string& t : templates) {
+      // overlays/<env>/secrets/<name>.template.yaml → overlays/<env>/<name>-sealedsecret.yaml
+      auto secrets = t.find("/secrets/");
+      std::string dir = t.substr(0, secrets);
+      std::string name = t.substr(secrets + 9, t.size() - secrets - 9 - std::string(".template.yaml").size());
+      md << "berth seal --cert " << cert << " " << t << " > " << dir << "/" << name
+         << "-sealedsecret.yaml\n"
+         << "(cd " << dir << " && kustomize edit add resource " << name << "-sealedsecret.yaml)\n";
+    }
+    md << "```\n";
+  }
+
+  md << "\n## Cut-over order\n\nDeploy and verify in this order (a service comes after "
+        "everything it calls):\n\n";
+  std::vector<std::string> cycle;
+  std::vector<std::string> order = cutover_order(ctx.plan, &cycle);
+  for (std::size_t i = 0; i < order.size(); ++i)
+    md << i + 1 << ". `" << order[i] << "`\n";
+  if (!cycle.empty()) {
+    md << "\nNote: these services call each other in a cycle, so they are cut over together: ";
+    for (std::size_t i = 0; i < cycle.size(); ++i) md << (i ? ", `" : "`") << cycle[i] << "`";
+    md << ".\n";
+  }
+
+  const profile::Environment* prod = production_env(p);
+  if (prod) {
+    std::ostringstream copies;
+    for (const ServicePlan& s : ctx.plan.services) {
+      std::string cmds = data_copy_commands(ctx, s, *prod);
+      if (cmds.empty()) continue;
+      copies << "\n### `" << s.name << "`\n\n" << fence(cmds);
+    }
+    if (!copies.str().empty())
+      md << "\n## Data copy\n\nStop writes on the Compose host (maintenance mode), wait for the "
+            "pods to be Ready, then run from the Compose project directory (namespace of "
+         << prod->name << "; replace it for another environment):\n" << copies.str();
+  }
+
+  md << "\n## Validation\n\n```sh\n";
+  for (const profile::Environment& env : p.environments) {
+    const std::string ns = profile::namespace_for(env, app);
+    for (const ServicePlan& s : ctx.plan.services)
+      if (const char* r = rollout_resource(s))
+        md << "kubectl -n " << ns << " rollout status " << r << s.name << " --timeout=5m\n";
+    md << "kubectl -n " << ns << " get pods,svc,ingress,pvc\n";
+  }
+  for (const ServicePlan& s : ctx.plan.services)
+    for (const RoutePlan& r : s.routes)
+      md << "curl -fsSI https://" << r.host << r.path << "\n";
+  md << "```\n\n- every pod Ready (readiness probes pass) and no restarts in "
+        "`kubectl get pods`\n- certificates issued: `kubectl get certificate -A`\n"
+        "- ArgoCD Applications Synced and Healthy\n";
+
+  md << "\n## Rollback\n\n"
+     << "- A bad release: `argocd app rollback " << app << "-<env>` (or revert the commit in "
+     << "the GitOps repository).\n"
+     << "- Abandon the cut-over: point DNS back to the Compose host, `docker compose up -d` "
+        "there, then stop the cluster copy: `kubectl -n <namespace> scale deploy,statefulset "
+        "--all --replicas=0` (disable ArgoCD auto-sync first).\n"
+     << "- Data written in the cluster after the cut-over is not on the Compose host: copy it "
+        "back with the commands above, reversed.\n";
+
+  md << "\n## Conversion report\n\nWhat became of every Compose key "
+        "(translated, inferred, dropped, manual).\n"
+     << report_markdown(out.report, ctx.app.project_directory);
+  return md.str();
+}
+
+void generate_runbook(const Context& ctx, Output& out) {
+  out.add_file("MIGRATION.md", migration_markdown(ctx, out));
+}
+
+} // namespace berth::generate

@@ -1,0 +1,31 @@
+// MIGRATION.md pieces (exposed for tests and for the CLI's summary on stderr).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "generate/context.h"
+
+namespace berth::generate {
+
+// A few lines: counts per disposition, then every Manual item.
+std::string report_summary(const Report& report);
+
+// The conversion report as Markdown: one table per service (application-level first).
+// Locations are shown relative to `project_directory` so the file does not depend on where
+// the project was checked out.
+std::string report_markdown(const Report& report, const std::string& project_directory);
+
+// Cut-over order: services a service calls come before it (data stores first); ties in plan
+// order. Services on a dependency cycle come last, in plan order, and are listed in `cycle`.
+std::vector<std::string> cutover_order(const AppPlan& plan, std::vector<std::string>* cycle);
+
+// Shell commands copying one service's data from the Compose host into the cluster; empty
+// when the service keeps no data.
+std::string data_copy_commands(const Context& ctx, const ServicePlan& service,
+                               const profile::Environment& env);
+
+// The whole MIGRATION.md.
+std::string migration_markdown(const Context& ctx, const Output& out);
+
+} // namespace berth::generate
