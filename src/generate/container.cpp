@@ -1,0 +1,124 @@
+// The application container: image, command, ports, env, resources, probes, hooks, mounts.
+#include "generate/workloads.h"
+
+namespace berth::generate::workloads {
+
+using yaml::Node;
+
+namespace {
+
+Node strings(const std::vector<std::string>& list) {
+  Node seq = Node::sequence();
+  for (const auto& s : list) seq.push(Node::str(s));
+  return seq;
+}
+
+Node ref(const char* kind, const std::string& name) {
+  Node r = Node::mapping();
+  r.set("name", Node::str(name));
+  Node e = Node::mapping();
+  e.set(kind, std::move(r));
+  return e;
+}
+
+// post_start / pre_stop → lifecycle handler; Kubernetes takes one command per hook.
+std::optional<Node> hook(const std::vector<model::Hook>& hooks, const std::string& svc,
+                         const char* key, Report& report) {
+  if (hooks.empty()) return std::nullopt;
+  const model::Hook& h = hooks.front();
+  if (hooks.size() > 1)
+    report.add(svc, std::string(key) + "[1]", Disposition::Dropped,
+               "Kubernetes runs one command per lifecycle hook; merge them into one script",
+               hooks[1].at.loc);
+  if (!h.user.empty() || h.privileged || !h.working_dir.empty() || !h.environment.empty())
+    report.add(svc, std::string(key) + "[0]", Disposition::Dropped,
+               "hook user/privileged/working_dir/environment: hooks run in the container's own "
+               "context",
+               h.at.loc);
+  Node exec = Node::mapping();
+  exec.set("command", strings(h.command.argv));
+  Node handler = Node::mapping();
+  handler.set("exec", std::move(exec));
+  report.add(svc, key, Disposition::Translated,
+             std::string("lifecycle.") + (std::string_view(key) == "post_start" ? "postStart"
+                                                                               : "preStop"),
+             h.at.loc);
+  return handler;
+}
+
+} // namespace
+
+Node make_container(const Context& ctx, const ServicePlan& plan, const PodStorage& storage,
+                    Report& report) {
+  const model::Service& s = *plan.service;
+  Node c = Node::mapping();
+  c.set("name", Node::str(plan.name));
+  c.set("image", Node::str(plan.image));
+  c.set("imagePullPolicy", Node::str("IfNotPresent"));
+  if (!s.pull_policy.empty())
+    report.add(s.name, "pull_policy", Disposition::Dropped,
+               "imagePullPolicy is IfNotPresent: GitOps deploys immutable tags");
+  if (s.entrypoint) {
+    c.set("command", strings(s.entrypoint->argv));
+    report.add(s.name, "entrypoint", Disposition::Translated, "command", s.entrypoint->at.loc);
+  }
+  if (s.command) {
+    c.set("args", strings(s.command->argv));
+    report.add(s.name, "command", Disposition::Translated, "args", s.command->at.loc);
+  }
+  if (!s.working_dir.empty()) {
+    c.set("workingDir", Node::str(s.working_dir));
+    report.add(s.name, "working_dir", Disposition::Translated, "workingDir");
+  }
+  if (!plan.ports.empty()) {
+    Node ports = Node::sequence();
+    for (const auto& p : plan.ports) {
+      Node port = Node::mapping();
+      port.set("name", Node::str(p.name));
+      port.set("containerPort", Node::integer(p.port));
+      port.set("protocol", Node::str(p.protocol));
+      ports.push(std::move(port));
+    }
+    c.set("ports", std::move(ports));
+  }
+  if (!plan.config_name.empty() || !plan.secret_name.empty()) {
+    Node from = Node::sequence();
+    if (!plan.config_name.empty()) from.push(ref("configMapRef", plan.config_name));
+    if (!plan.secret_name.empty()) from.push(ref("secretRef", plan.secret_name));
+    c.set("envFrom", std::move(from));
+  }
+  c.set("resources", container_resources(s, ctx.profile, report));
+  if (plan.kind == model::WorkloadKind::Deployment || plan.kind == model::WorkloadKind::StatefulSet ||
+      plan.kind == model::WorkloadKind::DaemonSet) {
+    Probes probes = make_probes(plan, report);
+    if (probes.startup) c.set("startupProbe", *probes.startup);
+    if (probes.liveness) c.set("livenessProbe", *probes.liveness);
+    if (probes.readiness) c.set("readinessProbe", *probes.readiness);
+  } else if (s.healthcheck && !s.healthcheck->disabled()) {
+    report.add(s.name, "healthcheck", Disposition::Dropped,
+               "a run-to-completion " + std::string(model::to_string(plan.kind)) +
+                   " has no readiness; its exit code is the health",
+               s.healthcheck->at.loc);
+  }
+  auto post_start = hook(s.post_start, s.name, "post_start", report);
+  auto pre_stop = hook(s.pre_stop, s.name, "pre_stop", report);
+  if (post_start || pre_stop) {
+    Node lifecycle = Node::mapping();
+    if (post_start) lifecycle.set("postStart", std::move(*post_start));
+    if (pre_stop) lifecycle.set("preStop", std::move(*pre_stop));
+    c.set("lifecycle", std::move(lifecycle));
+  }
+  c.set("securityContext", container_security_context(plan, report));
+  if (storage.mounts.size()) c.set("volumeMounts", storage.mounts);
+  if (s.stdin_open) {
+    c.set("stdin", Node::boolean(true));
+    report.add(s.name, "stdin_open", Disposition::Translated, "stdin");
+  }
+  if (s.tty) {
+    c.set("tty", Node::boolean(true));
+    report.add(s.name, "tty", Disposition::Translated, "tty");
+  }
+  return c;
+}
+
+} // namespace berth::generate::workloads
