@@ -357,29 +357,31 @@ Profile Reader::read(const Node& doc) {
 
 // Cross-field rules Kubernetes or the generated tree depend on.
 void validate(const Profile& p, const Reader& r) {
-  auto at = [&](const std::string& path) {
-    const Location* l = r.where(path);
-    return l ? *l : r.file_loc();
+  // Location of the first of `paths` the file set; the file itself when it set none.
+  auto at = [&](std::initializer_list<std::string> paths) {
+    for (const std::string& path : paths)
+      if (const Location* l = r.where(path)) return *l;
+    return r.file_loc();
   };
   if (p.environments.empty())
-    throw Error(at("environments"), "environments: at least one environment is needed");
+    throw Error(at({"environments"}), "environments: at least one environment is needed");
   std::map<std::string, std::string> namespaces, hosts;
   for (const Environment& e : p.environments) {
     std::string path = "environments." + e.name;
     std::string ns = namespace_for(e, "app");
     if (auto [it, fresh] = namespaces.emplace(ns, e.name); !fresh)
-      throw Error(at(path + ".namespace"), path + ".namespace: \"" + e.namespace_pattern +
+      throw Error(at({path + ".namespace", "environments." + it->second + ".namespace", path}), path + ".namespace: \"" + e.namespace_pattern +
                                                "\" gives the same namespace as environment " +
                                                it->second);
     if (auto [it, fresh] = hosts.emplace(e.host_prefix, e.name); !fresh)
-      throw Error(at(path + ".host_prefix"),
+      throw Error(at({path + ".host_prefix", "environments." + it->second + ".host_prefix", path}),
                   path + ".host_prefix: \"" + e.host_prefix +
                       "\" gives the same hosts as environment " + it->second);
     if (!e.priority_class.empty()) {
       bool known = false;
       for (const PriorityClass& c : p.priority_classes) known = known || c.name == e.priority_class;
       if (!known)
-        throw Error(at(path + ".priority_class"),
+        throw Error(at({path + ".priority_class", "priority_classes", path}),
                     path + ".priority_class: \"" + e.priority_class +
                         "\" is not defined under priority_classes");
     }
@@ -397,9 +399,11 @@ void validate(const Profile& p, const Reader& r) {
         if (prev) {
           const std::string& before = cpu ? prev->v->cpu : prev->v->memory;
           if (quantity_value(before) > quantity_value(value)) {
-            std::string lp = path + ".limit_range." + s.name + "." + res;
-            throw Error(at(lp), lp + ": " + value + " is below " + prev->name + " " + before +
-                                    " (Kubernetes requires min <= defaultRequest <= default <= max)");
+            std::string lp = path + ".limit_range";
+            std::string a = std::string(prev->name) + "." + res, b = std::string(s.name) + "." + res;
+            throw Error(at({lp + "." + b, lp + "." + a, lp, path}),
+                        lp + ": " + a + " " + before + " is above " + b + " " + value +
+                            " (Kubernetes requires min <= defaultRequest <= default <= max)");
           }
         }
         prev = &s;
