@@ -1,0 +1,46 @@
+// Internal pieces of plan_app shared by its split files (not part of the generator interface).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "generate/plan.h"
+
+namespace berth::generate::detail {
+
+// A host (and port, when given) that an environment value points at: the authority of
+// `scheme://[user[:pass]@]host[:port]/...` (each host of a `h1:p1,h2:p2` list) or a bare
+// `host:port` token.
+struct HostRef {
+  std::string host; // lowercase
+  std::optional<int> port;
+};
+std::vector<HostRef> host_refs(std::string_view value);
+
+// True when an env key names a single host (REDIS_HOST, DB_ADDR, SMTP_SERVER, API_URL...), so a
+// bare value equal to a service name is a reference to it.
+bool key_names_host(std::string_view key);
+
+// The URL userinfo has a password field (`user:pass@`, also `user:@` left empty by an unset
+// variable): the whole value is a credential.
+bool has_url_credentials(std::string_view value);
+
+// Every name a service answers to on the Compose network: its name, hostname, network aliases.
+std::vector<std::string> reach_names(const model::Service& s);
+
+// Kubernetes spelling of a Compose protocol ("tcp" → "TCP").
+std::string kube_protocol(std::string_view compose_protocol);
+
+// Index of the plan of the service Compose calls `name` (or reaches by hostname/alias), or -1.
+int find_by_reach_name(const std::vector<ServicePlan>& plans, std::string_view name);
+
+// The steps of plan_app, in the order it runs them.
+void plan_edges(const model::App& app, std::vector<ServicePlan>& plans, Report& report);
+void plan_ports(const model::App& app, std::vector<ServicePlan>& plans, Report& report);
+void plan_routes(AppPlan& plan, const profile::Profile& profile, Report& report);
+void plan_env(ServicePlan& sp, Report& report);
+void plan_replicas(ServicePlan& sp, const profile::Profile& profile, Report& report);
+
+} // namespace berth::generate::detail
