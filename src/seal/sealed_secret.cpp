@@ -11,12 +11,6 @@ namespace berth::seal {
 
 namespace {
 
-std::string text_at(const yaml::Node* map, std::string_view key) {
-  if (!map || !map->is_mapping()) return "";
-  const yaml::Node* n = map->find(key);
-  return n && n->is_scalar() && !n->is_null() ? n->value() : "";
-}
-
 void seal_values(yaml::Node& encrypted, const SecretInput& secret, const std::string& label,
                  EVP_PKEY* public_key) {
   for (const auto& v : secret.values)
@@ -91,8 +85,8 @@ void merge_into(yaml::Node& sealed, SecretInput& secret, const SealRequest& requ
   yaml::Node* metadata = sealed.find("metadata");
   if (!metadata || !metadata->is_mapping())
     throw Error(sealed.loc(), "--merge-into: the SealedSecret has no metadata mapping");
-  std::string name = text_at(metadata, "name");
-  std::string ns = text_at(metadata, "namespace");
+  std::string name = metadata ? metadata->text("name") : std::string();
+  std::string ns = metadata ? metadata->text("namespace") : std::string();
   Scope existing = scope_from_metadata(metadata).value_or(Scope::Strict);
 
   // The merged values must carry the existing object's label, so its identity fills the gaps.

@@ -11,12 +11,6 @@ namespace berth::seal {
 
 namespace {
 
-std::string text_at(const yaml::Node* map, std::string_view key) {
-  if (!map || !map->is_mapping()) return "";
-  const yaml::Node* n = map->find(key);
-  return n && n->is_scalar() && !n->is_null() ? n->value() : "";
-}
-
 std::optional<SecretBytes> open_with_any(const std::vector<Pkey>& keys, std::string_view bytes,
                                          std::string_view label) {
   for (const auto& key : keys)
@@ -66,8 +60,8 @@ yaml::Node unseal(const yaml::Node& sealed, const std::vector<Pkey>& keys) {
   const yaml::Node* metadata = sealed.find("metadata");
   if (!metadata || !metadata->is_mapping())
     throw Error(sealed.loc(), "the SealedSecret has no metadata mapping");
-  std::string name = text_at(metadata, "name");
-  std::string ns = text_at(metadata, "namespace");
+  std::string name = metadata ? metadata->text("name") : std::string();
+  std::string ns = metadata ? metadata->text("namespace") : std::string();
   if (name.empty()) throw Error(metadata->loc(), "the SealedSecret has no metadata.name");
   Scope scope = scope_from_metadata(metadata).value_or(Scope::Strict);
   if (scope != Scope::ClusterWide && ns.empty())
@@ -120,7 +114,7 @@ yaml::Node unseal(const yaml::Node& sealed, const std::vector<Pkey>& keys) {
   secret.set("apiVersion", yaml::Node::str("v1"));
   secret.set("kind", yaml::Node::str("Secret"));
   secret.set("metadata", std::move(meta));
-  std::string type = tmpl && tmpl->is_mapping() ? text_at(tmpl, "type") : "";
+  std::string type = tmpl ? tmpl->text("type") : std::string();
   secret.set("type", yaml::Node::str(type.empty() ? "Opaque" : type));
   if (tmpl && tmpl->is_mapping())
     if (const yaml::Node* im = tmpl->find("immutable"); im && im->as_bool())

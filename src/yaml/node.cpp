@@ -154,6 +154,11 @@ Node* Node::find(std::string_view key) {
   return const_cast<Node*>(static_cast<const Node*>(this)->find(key));
 }
 
+std::string Node::text(std::string_view key) const {
+  const Node* n = is_mapping() ? find(key) : nullptr;
+  return n && n->is_scalar() && !n->is_null() ? n->value_ : std::string();
+}
+
 Node& Node::set(std::string_view key, Node value) {
   if (Node* existing = find(key)) {
     *existing = std::move(value);

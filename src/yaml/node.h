@@ -74,6 +74,8 @@ public:
   const Node* find(std::string_view key) const; // scalar key lookup, nullptr when absent
   Node* find(std::string_view key);
   bool has(std::string_view key) const { return find(key) != nullptr; }
+  // Text of the scalar at `key`; "" when absent, null, or not a scalar (mappings only).
+  std::string text(std::string_view key) const;
   Node& set(std::string_view key, Node value); // replaces in place, or appends
   Node& add(Node key, Node value);             // appends without a duplicate check
   bool erase(std::string_view key);

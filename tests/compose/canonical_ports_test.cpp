@@ -1,6 +1,8 @@
 // Tests for Compose `ports`/`expose` canonicalization (short syntax → long form, errors).
 #include <gtest/gtest.h>
 
+#include "support/yaml_assert.h"
+
 #include "common/error.h"
 #include "compose/canonical.h"
 #include "yaml/emit.h"
@@ -21,13 +23,6 @@ Node canon_key(const std::string& key, const std::string& body) {
 
 Node yaml_of(const std::string& text) { return yaml::parse_document(text, "expected.yaml"); }
 
-#define EXPECT_YAML_EQ(actual, expected_text)                                                  \
-  do {                                                                                         \
-    Node expected_ = yaml_of(expected_text);                                                   \
-    Node actual_ = (actual);                                                                   \
-    EXPECT_TRUE(actual_ == expected_) << "got:\n" << yaml::emit(actual_) << "expected:\n"      \
-                                      << yaml::emit(expected_);                                \
-  } while (0)
 
 std::string error_of(const std::string& key, const std::string& body) {
   try {

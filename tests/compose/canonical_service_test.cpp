@@ -1,6 +1,8 @@
 // Tests for the canonical forms of service keys and the validation of service and top-level keys.
 #include <gtest/gtest.h>
 
+#include "support/yaml_assert.h"
+
 #include <filesystem>
 
 #include "common/error.h"
@@ -34,13 +36,6 @@ std::string error_of(const std::string& text) {
   return "(no error)";
 }
 
-#define EXPECT_YAML_EQ(actual, expected_text)                                                  \
-  do {                                                                                         \
-    Node expected_ = yaml::parse_document(expected_text, "expected.yaml");                     \
-    Node actual_ = (actual);                                                                   \
-    EXPECT_TRUE(actual_ == expected_) << "got:\n" << yaml::emit(actual_) << "expected:\n"      \
-                                      << yaml::emit(expected_);                                \
-  } while (0)
 
 TEST(CanonicalService, DependsOnListBecomesMap) {
   EXPECT_YAML_EQ(canon_key("depends_on", "[db, cache]"),

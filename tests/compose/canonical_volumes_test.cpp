@@ -1,6 +1,8 @@
 // Tests for Compose service `volumes`, `tmpfs` and `devices` canonicalization.
 #include <gtest/gtest.h>
 
+#include "support/yaml_assert.h"
+
 #include "common/error.h"
 #include "compose/canonical.h"
 #include "yaml/emit.h"
@@ -27,13 +29,6 @@ std::string error_of(const std::string& key, const std::string& body) {
   return "(no error)";
 }
 
-#define EXPECT_YAML_EQ(actual, expected_text)                                                  \
-  do {                                                                                         \
-    Node expected_ = yaml::parse_document(expected_text, "expected.yaml");                     \
-    Node actual_ = (actual);                                                                   \
-    EXPECT_TRUE(actual_ == expected_) << "got:\n" << yaml::emit(actual_) << "expected:\n"      \
-                                      << yaml::emit(expected_);                                \
-  } while (0)
 
 TEST(CanonicalVolumes, NamedVolume) {
   EXPECT_YAML_EQ(canon_key("volumes", "[\"db-data:/var/lib/postgresql/data\"]"),
