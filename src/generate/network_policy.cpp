@@ -41,9 +41,15 @@ Node port_entry(const std::string& protocol, int port) {
   return p;
 }
 
-Node all_ports(const ServicePlan& s) {
+// The ports other services of the app call: all but a dedicated metrics port (only the
+// monitoring namespace scrapes it).
+Node app_ports(const ServicePlan& s) {
+  int metrics = 0;
+  if (s.service && s.service->x_berth && s.service->x_berth->metrics)
+    metrics = s.service->x_berth->metrics->port;
   Node ports = Node::sequence();
-  for (const PortPlan& p : s.ports) ports.push(port_entry(p.protocol, p.port));
+  for (const PortPlan& p : s.ports)
+    if (p.port != metrics || s.ports.size() == 1) ports.push(port_entry(p.protocol, p.port));
   return ports;
 }
 
@@ -169,7 +175,7 @@ Node service_policy(const Context& ctx, const ServicePlan& s) {
     Node from = Node::sequence();
     for (const std::string& c : callers)
       if (by_name(ctx.plan, c)) from.push(pods_of(ctx, c));
-    if (!from.items().empty()) ingress.push(rule("from", std::move(from), all_ports(s)));
+    if (!from.items().empty()) ingress.push(rule("from", std::move(from), app_ports(s)));
 
     Node routed = Node::sequence();
     std::set<int> seen;
@@ -203,7 +209,7 @@ Node service_policy(const Context& ctx, const ServicePlan& s) {
     if (!target || target->ports.empty()) continue;
     Node to = Node::sequence();
     to.push(pods_of(ctx, c));
-    egress.push(rule("to", std::move(to), all_ports(*target)));
+    egress.push(rule("to", std::move(to), app_ports(*target)));
   }
 
   if (ingress.items().empty() && egress.items().empty()) return Node::null();
