@@ -5,9 +5,13 @@
 #include <filesystem>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "cli/config.h"
+#include "cli/convert.h"
 #include "cli/environment.h"
 #include "cli/exit_codes.h"
+#include "cli/init.h"
 #include "cli/seal.h"
 
 namespace {
@@ -37,6 +41,34 @@ void add_config(CLI::App& app, berth::cli::ConfigOptions& o, std::string& cwd) {
       ->default_val("yaml");
   cmd->add_flag("--services", o.services_only, "Print the service names, one per line");
   cmd->add_flag("-q,--quiet", o.quiet, "Only validate; print nothing but errors");
+  cmd->footer(kFooter);
+  cmd->callback([&] {
+    o.load.working_dir = cwd;
+    o.load.process_env = berth::cli::process_environment();
+  });
+}
+
+void add_convert(CLI::App& app, berth::cli::ConvertOptions& o, std::string& cwd) {
+  CLI::App* cmd = app.add_subcommand(
+      "convert", "Convert a Compose project into a Kustomize/ArgoCD GitOps tree for Kubernetes");
+  cmd->add_option("-f,--file", o.load.files,
+                  "Compose file (repeatable; later files override earlier ones; - for stdin). "
+                  "Default: as for `berth config`");
+  cmd->add_option("--env-file", o.load.env_files,
+                  "Environment file for interpolation (repeatable). Default: .env in the project "
+                  "directory");
+  cmd->add_option("--profile", o.load.profiles,
+                  "Activate a Compose profile (repeatable). Default: COMPOSE_PROFILES");
+  cmd->add_option("-p,--project-name", o.load.project_name, "Project name");
+  cmd->add_option("--project-directory", o.load.project_directory,
+                  "Base directory for relative paths. Default: the first file's directory");
+  cmd->add_option("--cluster", o.cluster,
+                  "Cluster profile (berth.yaml). Default: the built-in conventions");
+  cmd->add_option("--host", o.host, "Application host. Default: <app>.<profile domain>");
+  cmd->add_option("-o,--output", o.output, "Output directory of the tree")->required();
+  cmd->add_flag("--force", o.force,
+                "Overwrite files edited since berth wrote them, or write into a directory berth "
+                "did not create");
   cmd->footer(kFooter);
   cmd->callback([&] {
     o.load.working_dir = cwd;
@@ -81,6 +113,19 @@ void add_seal(CLI::App& app, berth::cli::SealOptions& o, berth::cli::UnsealOptio
   un->footer(kFooter);
 }
 
+void add_init(CLI::App& app, berth::cli::InitOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "init", "Write a cluster profile (berth.yaml) for `berth convert --cluster`: the defaults, or "
+              "your answers to a few questions (on a terminal)");
+  cmd->add_flag("--defaults", o.defaults,
+                "Write the default profile (seed 000's conventions: K3s, Traefik, local-path, "
+                "cert-manager, Sealed Secrets, ArgoCD, kube-prometheus-stack) without questions");
+  cmd->add_option("-o,--output", o.output, "Profile file to write. Default: stdout");
+  cmd->add_flag("--force", o.force, "Overwrite an existing --output file");
+  cmd->footer(kFooter);
+  cmd->callback([&] { o.interactive = ::isatty(STDIN_FILENO) == 1; });
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -94,9 +139,13 @@ int main(int argc, char** argv) {
   std::string cwd = std::filesystem::current_path().string();
   berth::cli::ConfigOptions config;
   add_config(app, config, cwd);
+  berth::cli::ConvertOptions convert;
+  add_convert(app, convert, cwd);
   berth::cli::SealOptions seal;
   berth::cli::UnsealOptions unseal;
   add_seal(app, seal, unseal);
+  berth::cli::InitOptions init;
+  add_init(app, init);
 
   try {
     app.parse(argc, argv);
@@ -113,9 +162,12 @@ int main(int argc, char** argv) {
 
   try {
     if (app.got_subcommand("config")) return berth::cli::run_config(config, std::cout, std::cerr);
+    if (app.got_subcommand("convert"))
+      return berth::cli::run_convert(convert, std::cout, std::cerr);
     if (app.got_subcommand("seal")) return berth::cli::run_seal(seal, std::cin, std::cout, std::cerr);
     if (app.got_subcommand("unseal"))
       return berth::cli::run_unseal(unseal, std::cin, std::cout, std::cerr);
+    if (app.got_subcommand("init")) return berth::cli::run_init(init, std::cin, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "berth: internal error: " << e.what() << '\n';
     return berth::cli::kExitInternal;
