@@ -30,7 +30,7 @@ std::string repository_basename(std::string_view image) {
 
 // Exact names only: look-alikes such as redis-commander, kafka-ui, opensearch-dashboards or
 // minio/mc are tools, not stores.
-constexpr std::array<std::pair<std::string_view, DataFamily>, 30> kNames{{
+constexpr std::array<std::pair<std::string_view, DataFamily>, 31> kNames{{
     {"postgres", DataFamily::Postgres},
     {"postgresql", DataFamily::Postgres},
     {"postgis", DataFamily::Postgres},
@@ -47,6 +47,7 @@ constexpr std::array<std::pair<std::string_view, DataFamily>, 30> kNames{{
     {"mongodb-enterprise-server", DataFamily::MongoDB},
     {"redis", DataFamily::Redis},
     {"redis-stack", DataFamily::Redis},
+    {"redismod", DataFamily::Redis},
     {"redis-stack-server", DataFamily::Redis},
     {"valkey", DataFamily::Redis},
     {"keydb", DataFamily::Redis},

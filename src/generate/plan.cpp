@@ -117,10 +117,9 @@ AppPlan plan_app(const model::App& app, const profile::Profile& profile,
                  "network edges and the cut-over order", sp.service->depends_on.front().at.loc);
   detail::plan_ports(app, plan.services, report);
   detail::plan_routes(plan, profile, report);
-  for (ServicePlan& sp : plan.services) {
-    detail::plan_env(sp, report);
-    detail::plan_replicas(sp, profile, report);
-  }
+  for (ServicePlan& sp : plan.services) detail::plan_env(sp, report);
+  detail::propagate_secret_values(plan.services);
+  for (ServicePlan& sp : plan.services) detail::plan_replicas(sp, profile, report);
   return plan;
 }
 

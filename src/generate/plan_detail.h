@@ -36,11 +36,20 @@ std::string kube_protocol(std::string_view compose_protocol);
 // Index of the plan of the service Compose calls `name` (or reaches by hostname/alias), or -1.
 int find_by_reach_name(const std::vector<ServicePlan>& plans, std::string_view name);
 
+// Ports of plans[target], which declares none, with the reason of each: from the callers'
+// environment, else their bind-mounted config files, else its own healthcheck / PORT-style
+// env / listen URL, else its image's default port. Empty when nothing says.
+std::vector<std::pair<int, std::string>> infer_ports(const std::vector<ServicePlan>& plans,
+                                                     std::size_t target);
+
 // The steps of plan_app, in the order it runs them.
 void plan_edges(const model::App& app, std::vector<ServicePlan>& plans, Report& report);
 void plan_ports(const model::App& app, std::vector<ServicePlan>& plans, Report& report);
 void plan_routes(AppPlan& plan, const profile::Profile& profile, Report& report);
 void plan_env(ServicePlan& sp, Report& report);
+// A plain value equal to a secret value elsewhere in the app (MINIO_ROOT_USER = the backend's
+// S3_ACCESS_KEY) is that secret too: writing it in a ConfigMap would leak it.
+void propagate_secret_values(std::vector<ServicePlan>& plans);
 void plan_replicas(ServicePlan& sp, const profile::Profile& profile, Report& report);
 
 } // namespace berth::generate::detail

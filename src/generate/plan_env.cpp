@@ -37,4 +37,29 @@ void plan_env(ServicePlan& sp, Report& report) {
   if (any_secret) sp.secret_name = sp.name + "-secret";
 }
 
+void propagate_secret_values(std::vector<ServicePlan>& plans) {
+  // Values shorter than this are too common ("app", "1") to count as the same secret.
+  constexpr std::size_t kMinLength = 6;
+  std::vector<std::pair<std::string, std::string>> secrets; // value → "service's KEY"
+  for (const ServicePlan& sp : plans)
+    for (const EnvPlan& e : sp.env)
+      if (e.secret && e.value.size() >= kMinLength)
+        secrets.emplace_back(e.value, sp.service->name + "'s " + e.name);
+  for (ServicePlan& sp : plans) {
+    for (EnvPlan& e : sp.env) {
+      if (e.secret) continue;
+      for (const auto& [value, where] : secrets)
+        if (e.value == value) {
+          e.secret = true;
+          e.reason = "same value as " + where;
+          break;
+        }
+    }
+    bool any_config = false, any_secret = !sp.service->secrets.empty();
+    for (const EnvPlan& e : sp.env) (e.secret ? any_secret : any_config) = true;
+    sp.config_name = any_config ? sp.name + "-config" : "";
+    sp.secret_name = any_secret ? sp.name + "-secret" : "";
+  }
+}
+
 } // namespace berth::generate::detail

@@ -14,7 +14,7 @@ namespace {
 bool http_number(int port) {
   switch (port) {
   case 80: case 3000: case 4000: case 5000: case 8000: case 8008: case 8080: case 8081:
-  case 8888: case 9090: case 15672: return true;
+  case 8888: case 9090: case 15672: case 4200: case 5601: case 8088: case 8090: return true;
   default: return false;
   }
 }
@@ -33,6 +33,8 @@ std::string number_hint(int port, DataFamily family, bool metrics) {
     default: return "http"; // Elasticsearch and MinIO speak HTTP
     }
   }
+  if (family == DataFamily::MinIO && port == 9001) return "console";
+  if (family == DataFamily::RabbitMQ && port == 15672) return "management";
   switch (port) {
   case 443: case 8443: return "https";
   case 5432: return "postgres";
@@ -106,28 +108,6 @@ std::string ports_text(const std::vector<Candidate>& cs) {
   return out;
 }
 
-// Port references to service `target` in the environment of the services that reach it, in
-// model order: {port, "backend's DATABASE_URL"}.
-std::vector<std::pair<int, std::string>> url_ports(const std::vector<ServicePlan>& plans,
-                                                   std::size_t target) {
-  std::vector<std::pair<int, std::string>> out;
-  std::vector<std::string> names = reach_names(*plans[target].service);
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    if (i == target) continue;
-    for (const model::EnvVar& e : plans[i].service->environment) {
-      if (!e.value) continue;
-      for (const HostRef& r : host_refs(*e.value)) {
-        if (!r.port || std::find(names.begin(), names.end(), r.host) == names.end()) continue;
-        bool seen = false;
-        for (const auto& [p, _] : out) seen |= p == *r.port;
-        if (!seen)
-          out.emplace_back(*r.port, plans[i].service->name + "'s " + e.name);
-      }
-    }
-  }
-  return out;
-}
-
 } // namespace
 
 void plan_ports(const model::App&, std::vector<ServicePlan>& plans, Report& report) {
@@ -165,13 +145,9 @@ void plan_ports(const model::App&, std::vector<ServicePlan>& plans, Report& repo
 
     std::vector<std::string> reasons(cs.size());
     if (cs.empty() && !sp.reached_by.empty()) {
-      for (const auto& [port, where] : url_ports(plans, i)) {
+      for (auto& [port, why] : infer_ports(plans, i)) {
         cs.push_back({port, "TCP", "", false, false, {}});
-        reasons.push_back("from " + where);
-      }
-      if (cs.empty() && default_port(sp.family)) {
-        cs.push_back({*default_port(sp.family), "TCP", "", false, false, {}});
-        reasons.push_back(std::string(to_string(sp.family)) + " image default");
+        reasons.push_back(std::move(why));
       }
       if (cs.empty())
         report.add(s.name, "ports", Disposition::Manual,
@@ -185,6 +161,11 @@ void plan_ports(const model::App&, std::vector<ServicePlan>& plans, Report& repo
       bool routed = c.protocol == "TCP" && route_ports.count(c.port);
       bool metrics = c.protocol == "TCP" && metrics_ports.count(c.port) && !routed;
       std::string hint = !c.hint.empty() ? c.hint : number_hint(c.port, sp.family, metrics);
+      // UDP twins of TCP ports (dns 53/TCP + 53/UDP) must not both claim the TCP name, and
+      // never speak HTTP.
+      if (c.hint.empty() && c.protocol != "TCP")
+        hint = (hint.empty() || hint == "http" || hint == "https") ? "udp-" + std::to_string(c.port)
+                                                                   : hint + "-udp";
       if (hint.empty() && routed) hint = "http";
       PortPlan pp;
       pp.port = c.port;

@@ -17,7 +17,8 @@ void plan_replicas(ServicePlan& sp, const profile::Profile& profile, Report& rep
                                    env + "` (the profile's environments: " + names + ")");
       }
   bool one = sp.singleton || sp.stateful() || sp.kind == model::WorkloadKind::Job ||
-             sp.kind == model::WorkloadKind::CronJob || sp.kind == model::WorkloadKind::DaemonSet;
+             sp.kind == model::WorkloadKind::CronJob || sp.kind == model::WorkloadKind::DaemonSet ||
+             sp.family != DataFamily::None; // a second database pod is a second database
   bool hpa = x && x->hpa && !one;
   for (const profile::Environment& env : profile.environments) {
     int n = static_cast<int>(env.replicas);
