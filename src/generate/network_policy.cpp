@@ -110,6 +110,33 @@ void report_egress(const Context& ctx, const ServicePlan& s, Output& out) {
   }
 }
 
+// `links: [db, "cache:redis"]` (kept verbatim by the loader): an edge the plan already follows;
+// an alias is only a name in the linking container, which Kubernetes DNS does not have.
+void report_links(const ServicePlan& s, Output& out) {
+  if (!s.service) return;
+  for (const model::Dropped& d : s.service->not_representable) {
+    if (d.path.size() != 3 || d.path[2] != "links" || !d.value.is_sequence()) continue;
+    for (const yaml::Node& item : d.value.items()) {
+      if (!item.is_scalar()) continue;
+      std::string text = item.value();
+      auto colon = text.find(':');
+      std::string target = text.substr(0, colon);
+      if (colon == std::string::npos || text.substr(colon + 1) == target)
+        out.report.add(s.service->name, "links", Disposition::Translated,
+                       fmt::format("NetworkPolicy edge to {}; reachable by its Service name",
+                                   target),
+                       d.at.loc);
+      else
+        out.report.add(s.service->name, "links", Disposition::Manual,
+                       fmt::format("NetworkPolicy edge to {}; the alias {} does not exist in "
+                                   "Kubernetes DNS: use the Service name {} in the app's "
+                                   "configuration",
+                                   target, text.substr(colon + 1), target),
+                       d.at.loc);
+    }
+  }
+}
+
 } // namespace
 
 Node default_deny_policy(const Context& ctx) {
@@ -248,6 +275,7 @@ void generate_network_policies(const Context& ctx, Output& out) {
                                        s.name, list),
                      s.service->networks.front().at.loc);
     }
+    report_links(s, out);
     report_egress(ctx, s, out);
   }
 }

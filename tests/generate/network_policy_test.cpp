@@ -249,5 +249,25 @@ networks:
   EXPECT_NE(report_of(out, "worker", "networks").find("api"), std::string::npos);
 }
 
+TEST(NetworkPolicy, LinksAreEdgesAndAliasesAreReported) {
+  auto f = load_fixture(R"(name: old
+services:
+  web:
+    image: example/web:1
+    links: ["db:database", cache]
+  db:
+    image: postgres:16
+  cache:
+    image: redis:7
+)");
+  Output out = run(*f);
+  std::string links = report_of(out, "web", "links");
+  EXPECT_NE(links.find("alias database does not exist"), std::string::npos) << links;
+  EXPECT_NE(links.find("edge to cache"), std::string::npos) << links;
+  std::string web = emitted(out, "base/web/networkpolicy.yaml");
+  EXPECT_NE(web.find("port: 5432"), std::string::npos) << web;
+  EXPECT_NE(web.find("port: 6379"), std::string::npos) << web;
+}
+
 } // namespace
 } // namespace berth::generate
