@@ -49,13 +49,21 @@ Output generate(const test::Fixture& f) {
   return out;
 }
 
+// Where any of `values` appears in the output ("<place>: <value>").
+std::vector<std::string> leaks(const Output& out, const std::vector<std::string>& values) {
+  std::vector<std::string> found;
+  for (const auto& [where, text] : texts(out))
+    for (const auto& value : values)
+      if (text.find(value) != std::string::npos) found.push_back(where + ": " + value);
+  return found;
+}
+
 void expect_no_leak(const test::Fixture& f, std::size_t min_values) {
   std::vector<std::string> values = secret_values(f);
   ASSERT_GE(values.size(), min_values) << "the fixture lost its secrets";
   Output out = generate(f);
-  for (const auto& [where, text] : texts(out))
-    for (const auto& value : values)
-      EXPECT_EQ(text.find(value), std::string::npos) << "secret value leaked into " << where;
+  EXPECT_GT(out.report.entries.size(), 0u);
+  for (const auto& leak : leaks(out, values)) ADD_FAILURE() << "secret value leaked into " << leak;
 }
 
 TEST(SecretLeak, VaultDriveExample) {
@@ -102,14 +110,19 @@ configs:
 }
 
 TEST(SecretLeak, DetectsALeak) {
-  // The scanner itself: a ConfigMap holding a secret value must be caught.
+  // The scanner itself: a value in an object, a patch, a file or the report is caught.
   Output out;
   yaml::Node cm = yaml::Node::mapping();
   cm.set("data", yaml::Node::mapping()).set("X", yaml::Node::str("hunter2"));
   out.add_base("base/x/configmap.yaml", cm);
-  bool found = false;
-  for (const auto& [where, text] : texts(out)) found = found || text.find("hunter2") != std::string::npos;
-  EXPECT_TRUE(found);
+  out.add_patch("prod", "overlays/prod/patches/x.yaml", cm);
+  out.add_file("MIGRATION.md", "password is hunter2\n");
+  out.report.add("x", "environment.X", Disposition::Translated, "value hunter2");
+  EXPECT_EQ(leaks(out, {"hunter2"}),
+            (std::vector<std::string>{"base/x/configmap.yaml: hunter2",
+                                      "overlays/prod/patches/x.yaml: hunter2",
+                                      "MIGRATION.md: hunter2", "report x environment.X: hunter2"}));
+  EXPECT_TRUE(leaks(out, {"other"}).empty());
 }
 
 } // namespace
