@@ -123,7 +123,17 @@ void add_configs_configmap(const Context& ctx, const ServicePlan& plan, Output& 
       content = config->content;
     }
     std::string data_key = config_file_key(ref.source);
-    if (data.find(data_key)) continue; // the same config mounted twice
+    if (data.find(data_key)) {
+      // The same config mounted twice shares its key; another config on the same key cannot.
+      bool same = false;
+      for (std::size_t j = 0; j < i; ++j) same = same || plan.service->configs[j].source == ref.source;
+      if (!same)
+        out.report.add(svc, key, Disposition::Manual,
+                       "config " + ref.source + " maps to ConfigMap key " + data_key +
+                           ", already used by another config; rename one of them",
+                       ref.at.loc);
+      continue;
+    }
     data.set(data_key, Node::str(content));
     out.report.add(svc, key, Disposition::Translated,
                    "ConfigMap " + configs_configmap_name(plan) + " key " + data_key, ref.at.loc);

@@ -93,7 +93,17 @@ std::vector<SecretKey> secret_keys(const Context& ctx, const ServicePlan& plan, 
     SecretKey k{secret_file_key(plan, ref.source), std::nullopt, origin, {}, ref.at.loc};
     bool seen = false;
     for (const auto& other : keys) seen = seen || other.key == k.key;
-    if (seen) continue; // the same secret mounted twice
+    if (seen) {
+      // The same secret mounted twice shares its key; another secret on the same key cannot.
+      bool same = false;
+      for (std::size_t j = 0; j < i; ++j) same = same || plan.service->secrets[j].source == ref.source;
+      if (!same)
+        report.add(svc, origin, Disposition::Manual,
+                   "secret " + ref.source + " maps to Secret key " + k.key +
+                       ", already used by another value; rename one of them",
+                   ref.at.loc);
+      continue;
+    }
     if (!secret->file.empty()) {
       std::ifstream in(secret->file, std::ios::binary);
       if (in) {
