@@ -27,16 +27,6 @@ std::string where(const Location& at, const std::string& project_directory) {
 
 } // namespace
 
-const char* to_string(Disposition d) {
-  switch (d) {
-  case Disposition::Translated: return "translated";
-  case Disposition::Inferred: return "inferred";
-  case Disposition::Dropped: return "dropped";
-  case Disposition::Manual: return "manual";
-  }
-  return "translated";
-}
-
 std::string report_summary(const Report& report) {
   std::map<Disposition, int> counts;
   for (const ReportEntry& e : report.entries) counts[e.disposition]++;
