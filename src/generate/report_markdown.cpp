@@ -27,6 +27,17 @@ std::string where(const Location& at, const std::string& project_directory) {
 
 } // namespace
 
+// The names used in the report and in MIGRATION.md (declared in report.h).
+const char* to_string(Disposition d) {
+  switch (d) {
+  case Disposition::Translated: return "translated";
+  case Disposition::Inferred: return "inferred";
+  case Disposition::Dropped: return "dropped";
+  case Disposition::Manual: return "manual";
+  }
+  return "translated";
+}
+
 std::string report_summary(const Report& report) {
   std::map<Disposition, int> counts;
   for (const ReportEntry& e : report.entries) counts[e.disposition]++;
