@@ -3,9 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 
 #include "fixture.h"
-#include "generate/context.h"
+#include "generate/convert.h"
 #include "support/test_support.h"
 #include "yaml/emit.h"
 
@@ -41,13 +42,8 @@ std::vector<std::pair<std::string, std::string>> texts(const Output& out) {
   return all;
 }
 
-// The generators that exist so far; generate::convert once every generator links into it.
-Output generate(const test::Fixture& f) {
-  Context ctx{f.app, f.profile, f.plan};
-  Output out;
-  generate_config(ctx, out);
-  return out;
-}
+// The whole conversion, every generator (the runbook's MIGRATION.md and report included).
+Output generate(const test::Fixture& f) { return convert(f.app, f.profile, ConvertOptions{}); }
 
 // Where any of `values` appears in the output ("<place>: <value>").
 std::vector<std::string> leaks(const Output& out, const std::vector<std::string>& values) {
@@ -74,8 +70,7 @@ TEST(SecretLeak, VaultDriveExample) {
   expect_no_leak(*f, 5);
 }
 
-TEST(SecretLeak, UrlPasswordsAndComposeSecrets) {
-  auto f = test::load_fixture(R"(name: leaky
+const char* kLeaky = R"(name: leaky
 services:
   api:
     image: example/api
@@ -102,10 +97,32 @@ secrets:
 configs:
   app_conf:
     content: "log=info"
-)",
-                                {{"DB_PASS", "s3cret-db-pass"}, {"SMTP", "smtp-pass-xyz"}});
-  berth::test::write_file(f->dir + "/db_pass.txt", "s3cret-db-pass\n");
-  berth::test::write_file(f->dir + "/tls.key", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\n");
+)";
+const std::map<std::string, std::string> kLeakyEnv = {{"DB_PASS", "s3cret-db-pass"},
+                                                      {"SMTP", "smtp-pass-xyz"}};
+
+void write_leaky_files(const test::Fixture& f) {
+  berth::test::write_file(f.dir + "/db_pass.txt", "s3cret-db-pass\n");
+  berth::test::write_file(f.dir + "/tls.key", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\n");
+}
+
+TEST(SecretLeak, SealedWithAControllerCertificate) {
+  if (!berth::test::have_program("openssl")) GTEST_SKIP() << "SKIPPED: openssl CLI absent";
+  auto dir = berth::test::temp_dir("berth-leak-cert");
+  auto r = berth::test::run("cd '" + dir.string() +
+                            "' && openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem "
+                            "-out cert.pem -days 2 -subj /CN=sealed-secrets 2>&1");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  profile::Profile p = profile::default_profile();
+  p.secrets.cert = (dir / "cert.pem").string();
+  auto f = test::load_fixture_with(kLeaky, p, kLeakyEnv);
+  write_leaky_files(*f);
+  expect_no_leak(*f, 6);
+}
+
+TEST(SecretLeak, UrlPasswordsAndComposeSecrets) {
+  auto f = test::load_fixture(kLeaky, kLeakyEnv);
+  write_leaky_files(*f);
   expect_no_leak(*f, 6);
 }
 
