@@ -43,8 +43,14 @@ cmake --build --preset default -j "$jobs"
 case "$mode" in
   demo)
     example=examples/vault-drive
-    echo "==> berth config -f $example/compose.yaml"
-    ./build/berth config -f "$example/compose.yaml"
+    echo "==> berth convert -f $example/compose.yaml -o out/vault-drive"
+    ./build/berth convert -f "$example/compose.yaml" -o out/vault-drive --force
+    if command -v kubectl >/dev/null 2>&1; then
+      echo "==> kubectl kustomize out/vault-drive/overlays/production | head -50"
+      kubectl kustomize out/vault-drive/overlays/production | head -50
+    else
+      echo "==> (kubectl not found: skipping the kustomize build of out/vault-drive/overlays/production)"
+    fi
     ;;
   test)
     if [ -f tests/oracle/package-lock.json ]; then
