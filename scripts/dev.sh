@@ -44,10 +44,12 @@ case "$mode" in
   demo)
     example=examples/vault-drive
     echo "==> berth convert -f $example/compose.yaml -o out/vault-drive"
-    ./build/berth convert -f "$example/compose.yaml" -o out/vault-drive --force
+    ./build/berth convert -f "$example/compose.yaml" -o out/vault-drive
     if command -v kubectl >/dev/null 2>&1; then
       echo "==> kubectl kustomize out/vault-drive/overlays/production | head -50"
-      kubectl kustomize out/vault-drive/overlays/production | head -50
+      # Captured first: `| head` would end kubectl with SIGPIPE, a failure under pipefail.
+      rendered="$(kubectl kustomize out/vault-drive/overlays/production)"
+      head -50 <<<"$rendered"
     else
       echo "==> (kubectl not found: skipping the kustomize build of out/vault-drive/overlays/production)"
     fi
