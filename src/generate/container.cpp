@@ -22,8 +22,8 @@ Node ref(const char* kind, const std::string& name) {
 }
 
 // post_start / pre_stop → lifecycle handler; Kubernetes takes one command per hook.
-std::optional<Node> hook(const std::vector<model::Hook>& hooks, const std::string& svc,
-                         const char* key, Report& report) {
+std::optional<Node> hook(const ServicePlan& plan, const std::vector<model::Hook>& hooks,
+                         const std::string& svc, const char* key, Report& report) {
   if (hooks.empty()) return std::nullopt;
   const model::Hook& h = hooks.front();
   if (hooks.size() > 1)
@@ -35,8 +35,13 @@ std::optional<Node> hook(const std::vector<model::Hook>& hooks, const std::strin
                "hook user/privileged/working_dir/environment: hooks run in the container's own "
                "context",
                h.at.loc);
+  std::vector<std::string> argv = h.command.argv;
+  if (redact_exec(plan, argv))
+    report.add(svc, key, Disposition::Inferred,
+               "the hook contained a secret value: it now reads the variable from the Secret",
+               h.at.loc);
   Node exec = Node::mapping();
-  exec.set("command", strings(h.command.argv));
+  exec.set("command", strings(argv));
   Node handler = Node::mapping();
   handler.set("exec", std::move(exec));
   report.add(svc, key, Disposition::Translated,
@@ -58,14 +63,20 @@ Node make_container(const Context& ctx, const ServicePlan& plan, const PodStorag
   if (!s.pull_policy.empty())
     report.add(s.name, "pull_policy", Disposition::Dropped,
                "imagePullPolicy is IfNotPresent: GitOps deploys immutable tags");
-  if (s.entrypoint) {
-    c.set("command", strings(s.entrypoint->argv));
-    report.add(s.name, "entrypoint", Disposition::Translated, "command", s.entrypoint->at.loc);
-  }
-  if (s.command) {
-    c.set("args", strings(s.command->argv));
-    report.add(s.name, "command", Disposition::Translated, "args", s.command->at.loc);
-  }
+  auto argv_field = [&](const std::optional<model::Command>& cmd, const char* key,
+                        const char* field) {
+    if (!cmd) return;
+    std::vector<std::string> argv = cmd->argv;
+    if (redact_args(plan, argv))
+      report.add(s.name, key, Disposition::Inferred,
+                 "a secret value in the command became $(NAME), expanded by the kubelet from "
+                 "the container's Secret",
+                 cmd->at.loc);
+    c.set(field, strings(argv));
+    report.add(s.name, key, Disposition::Translated, field, cmd->at.loc);
+  };
+  argv_field(s.entrypoint, "entrypoint", "command");
+  argv_field(s.command, "command", "args");
   if (!s.working_dir.empty()) {
     c.set("workingDir", Node::str(s.working_dir));
     report.add(s.name, "working_dir", Disposition::Translated, "workingDir");
@@ -100,8 +111,8 @@ Node make_container(const Context& ctx, const ServicePlan& plan, const PodStorag
                    " has no readiness; its exit code is the health",
                s.healthcheck->at.loc);
   }
-  auto post_start = hook(s.post_start, s.name, "post_start", report);
-  auto pre_stop = hook(s.pre_stop, s.name, "pre_stop", report);
+  auto post_start = hook(plan, s.post_start, s.name, "post_start", report);
+  auto pre_stop = hook(plan, s.pre_stop, s.name, "pre_stop", report);
   if (post_start || pre_stop) {
     Node lifecycle = Node::mapping();
     if (post_start) lifecycle.set("postStart", std::move(*post_start));

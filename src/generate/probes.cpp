@@ -282,13 +282,19 @@ std::optional<Node> database_handler(const ServicePlan& plan) {
   }
 }
 
+const char* client_name(DataFamily f) {
+  return f == DataFamily::Postgres ? "pg_isready"
+         : f == DataFamily::Redis  ? "redis-cli ping"
+                                   : "mysqladmin/mariadb-admin ping";
+}
+
 // No usable healthcheck: a database client check, else a TCP connect to the first port.
 Probes inferred(const ServicePlan& plan, Report& report, const std::string& why, Location at) {
   const std::string& svc = plan.service->name;
   if (auto h = database_handler(plan)) {
     report.add(svc, "healthcheck", Disposition::Inferred,
                why + ": exec probes with the " + std::string(to_string(plan.family)) +
-                   " client (" + h->find("exec")->find("command")->items().front().value() + ")",
+                   " client (" + client_name(plan.family) + ")",
                at);
     return build(*h, Timing{});
   }
@@ -349,6 +355,11 @@ Probes make_probes(const ServicePlan& plan, Report& report) {
       hc.kind == model::HealthKind::CmdShell
           ? std::vector<std::string>{"sh", "-c", hc.test.front()}
           : hc.test;
+  if (redact_exec(plan, argv))
+    report.add(s.name, "healthcheck", Disposition::Inferred,
+               "the check contained a secret value: it now reads the variable from the "
+               "container's Secret (sh -c with ${NAME})",
+               hc.at.loc);
   report.add(s.name, "healthcheck", Disposition::Translated,
              "exec probes (startupProbe, livenessProbe, readinessProbe)", hc.at.loc);
   return build(exec_handler(std::move(argv)), t);

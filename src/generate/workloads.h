@@ -82,6 +82,14 @@ yaml::Node make_container(const Context& ctx, const ServicePlan& plan, const Pod
 yaml::Node make_pod_template(const Context& ctx, const ServicePlan& plan, Output& out,
                              PodStorage& storage);
 
+// --- workloads_secrets.cpp -------------------------------------------------------------------
+// Replaces literal secret env values in command/args with $(NAME) (kubelet expansion); true
+// when something was replaced.
+bool redact_args(const ServicePlan& plan, std::vector<std::string>& argv);
+// Same for an exec command (probe, hook), which the kubelet does not expand: the command is
+// run through `sh -c` with ${NAME} references instead.
+bool redact_exec(const ServicePlan& plan, std::vector<std::string>& argv);
+
 // --- workloads.cpp ---------------------------------------------------------------------------
 // Deployment strategy: Recreate for singletons and RWO-volume services, else RollingUpdate from
 // deploy.update_config (default maxSurge 25%, maxUnavailable 0).

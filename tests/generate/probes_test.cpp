@@ -184,5 +184,41 @@ services:
   EXPECT_EQ(r.entries[0].disposition, Disposition::Manual);
 }
 
+TEST(Redact, SecretValuesBecomeVariableReferences) {
+  ServicePlan sp;
+  sp.env = {{"SA_PASSWORD", "example_123", true, "name"}, {"MODE", "example", false, ""}};
+  std::vector<std::string> shell = {"sh", "-c", "sqlcmd -U sa -P example_123 -Q 'SELECT 1'"};
+  EXPECT_TRUE(workloads::redact_exec(sp, shell));
+  EXPECT_EQ(shell[2], "sqlcmd -U sa -P ${SA_PASSWORD} -Q 'SELECT 1'");
+  std::vector<std::string> exec = {"mysqladmin", "ping", "-pexample_123", "-h", "127.0.0.1"};
+  EXPECT_TRUE(workloads::redact_exec(sp, exec));
+  EXPECT_EQ(exec, (std::vector<std::string>{"sh", "-c",
+                                            "mysqladmin ping \"-p${SA_PASSWORD}\" -h 127.0.0.1"}));
+  std::vector<std::string> args = {"redis-server", "--requirepass", "example_123"};
+  EXPECT_TRUE(workloads::redact_args(sp, args));
+  EXPECT_EQ(args[2], "$(SA_PASSWORD)");
+  std::vector<std::string> clean = {"serve", "example"};
+  EXPECT_FALSE(workloads::redact_args(sp, clean));
+  EXPECT_FALSE(workloads::redact_exec(sp, clean));
+}
+
+TEST(MakeProbes, SecretInHealthcheckIsNotWritten) {
+  auto f = test::load_fixture(R"(
+services:
+  db:
+    image: mcr.microsoft.com/azure-sql-edge:1.0.4
+    environment:
+      SA_PASSWORD: example_123
+    healthcheck:
+      test: ["CMD-SHELL", "/opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P example_123 -Q 'SELECT 1' || exit 1"]
+)");
+  Report r;
+  auto p = workloads::make_probes(f->service("db"), r);
+  ASSERT_TRUE(p.readiness);
+  std::string text = yaml::emit(*p.readiness);
+  EXPECT_EQ(text.find("example_123"), std::string::npos) << text;
+  EXPECT_NE(text.find("${SA_PASSWORD}"), std::string::npos) << text;
+}
+
 } // namespace
 } // namespace berth::generate

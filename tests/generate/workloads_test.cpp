@@ -1,7 +1,11 @@
 // Workload rules: kinds, strategy, Job/CronJob policies, and whole objects.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "../support/test_support.h"
 #include "fixture.h"
+#include "yaml/json.h"
 #include "generate/context.h"
 #include "generate/workloads.h"
 #include "yaml/emit.h"
@@ -294,6 +298,40 @@ volumes:
     EXPECT_EQ(oa.base[i].path, ob.base[i].path);
     EXPECT_EQ(yaml::emit(oa.base[i].object), yaml::emit(ob.base[i].object));
   }
+}
+
+// Every corpus application: workloads generate without throwing, and every object validates
+// against the Kubernetes models (oracle, when node and its packages are installed).
+TEST(Workloads, CorpusObjectsValidate) {
+  namespace fs = std::filesystem;
+  fs::path corpus = berth::test::shared_dir() / "corpus" / "awesome-compose";
+  if (!fs::exists(corpus)) GTEST_SKIP() << "SKIPPED: shared corpus absent";
+  std::vector<fs::path> apps;
+  for (const auto& e : fs::directory_iterator(corpus))
+    if (e.is_directory()) apps.push_back(e.path());
+  std::sort(apps.begin(), apps.end());
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  std::size_t converted = 0;
+  for (const auto& dir : apps) {
+    std::unique_ptr<test::Fixture> f;
+    try {
+      f = test::load_project_dir(dir.string());
+    } catch (const Error&) {
+      continue; // the loader's and planner's own tests cover input they reject
+    }
+    Output out;
+    EXPECT_NO_THROW(generate_workloads(Context{f->app, f->profile, f->plan}, out)) << dir;
+    EXPECT_GE(out.base.size(), f->plan.services.size()) << dir;
+    for (const auto& m : out.base) all.push_back(yaml::to_json(m.object));
+    ++converted;
+  }
+  EXPECT_GT(converted, 20u);
+  fs::path oracle = berth::test::source_dir() / "tests" / "oracle";
+  if (!berth::test::have_program("node") ||
+      !fs::exists(oracle / "node_modules" / "kubernetes-models"))
+    GTEST_SKIP() << "SKIPPED: node / kubernetes-models oracle absent";
+  auto r = berth::test::run("node '" + (oracle / "validate.mjs").string() + "'", all.dump());
+  EXPECT_EQ(r.exit_code, 0) << r.err.substr(0, 4000);
 }
 
 } // namespace
