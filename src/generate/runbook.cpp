@@ -95,26 +95,33 @@ std::string data_copy_commands(const Context& ctx, const ServicePlan& s,
          "--clean --if-exists --no-owner'\n";
     return c.str();
   case DataFamily::MySQL:
+    // MariaDB 11 images ship only the mariadb-* names; MySQL images only mysql*.
     c << "docker compose exec -T " << svc
-      << " sh -c 'exec mysqldump -uroot -p\"$MYSQL_ROOT_PASSWORD\" --all-databases "
+      << " sh -c 'exec \"$(command -v mariadb-dump || command -v mysqldump)\" -uroot "
+         "-p\"${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}\" --all-databases "
          "--single-transaction --routines --events' \\\n  | "
-      << kexec << "sh -c 'exec mysql -uroot -p\"$MYSQL_ROOT_PASSWORD\"'\n";
+      << kexec
+      << "sh -c 'exec \"$(command -v mariadb || command -v mysql)\" -uroot "
+         "-p\"${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}\"'\n";
     return c.str();
   case DataFamily::MongoDB:
     c << "docker compose exec -T " << svc << " mongodump --archive \\\n  | " << kexec
       << "mongorestore --archive --drop\n";
     return c.str();
   case DataFamily::Redis: {
-    std::string dir = "/data";
+    // A Redis without a named volume is a cache: nothing to copy.
+    std::string dir;
     for (const model::Mount& m : s.service->volumes)
       if (m.is_named_volume()) dir = m.target;
+    if (dir.empty()) return {};
+    const std::string pod = s.stateful() ? s.name + "-0"
+                                         : "\"$(kubectl -n " + ns + " get pod -l app.kubernetes.io/name=" +
+                                               s.name + " -o name | head -1 | cut -d/ -f2)\"";
     c << "docker compose exec -T " << svc << " redis-cli SAVE\n"
       << "docker cp \"$(docker compose ps -q " << svc << ")\":" << dir << "/dump.rdb ./dump.rdb\n"
-      << "kubectl -n " << ns << " cp ./dump.rdb " << (s.stateful() ? s.name + "-0" : s.name)
-      << ":" << dir << "/dump.rdb\n"
+      << "kubectl -n " << ns << " cp ./dump.rdb " << pod << ":" << dir << "/dump.rdb\n"
       << "# with appendonly: copy " << dir << "/appendonlydir the same way, then restart:\n"
-      << "kubectl -n " << ns << " delete pod " << (s.stateful() ? s.name + "-0" : "-l app.kubernetes.io/name=" + s.name)
-      << "\n";
+      << "kubectl -n " << ns << " delete pod " << pod << "\n";
     return c.str();
   }
   default: break;
