@@ -100,8 +100,13 @@ std::string pull_secret_template(const profile::Environment& env, const std::str
   Node data = Node::mapping();
   data.set(".dockerconfigjson", Node::str("REPLACE_ME"));
   secret.set("stringData", std::move(data));
-  return "# Registry credentials for pulling the built images. Replace REPLACE_ME with the\n"
-         "# content of a docker config.json, then seal it (see MIGRATION.md); never commit it.\n" +
+  std::string shortname = name.ends_with("-secret") ? name.substr(0, name.size() - 7) : name;
+  return "# Registry credentials (image pull secret " + name + ") for " + env.name +
+         ". Copy this file OUTSIDE the repository,\n"
+         "# replace REPLACE_ME with the content of a docker config.json, then seal it:\n"
+         "#   berth seal --cert CERT.pem < FILLED.yaml > overlays/" + env.name + "/sealedsecret-" +
+         shortname + ".yaml\n"
+         "# and add that file to the overlay's resources (see MIGRATION.md). Never commit the copy.\n" +
          yaml::emit(secret);
 }
 

@@ -185,27 +185,39 @@ std::string migration_markdown(const Context& ctx, const Output& out) {
   for (const TextFile& f : out.files)
     if (f.path.ends_with(".template.yaml")) templates.push_back(f.path);
   std::sort(templates.begin(), templates.end());
-  for (const ReportEntry& e : out.report.entries)
-    if (e.disposition == Disposition::Manual)
-      md << "- " << (e.service.empty() ? "" : "`" + e.service + "`: ") << e.detail << "\n";
+  std::ostringstream other;
+  for (const ReportEntry& e : out.report.entries) {
+    if (e.disposition != Disposition::Manual) continue;
+    const bool secret = e.key.starts_with("environment.") || e.key.starts_with("secrets") ||
+                        e.key == "registry.pull_secret" ||
+                        e.detail.find(".template.yaml") != std::string::npos;
+    (secret ? md : other) << "- " << (e.service.empty() ? "" : "`" + e.service + "`: ")
+                          << e.detail << "\n";
+  }
   if (!templates.empty()) {
     const std::string cert = p.secrets.cert.empty() ? "sealed-secrets.pem" : p.secrets.cert;
-    md << "\nReplace every `REPLACE_ME` of each template, seal it, add the result to the "
-          "overlay and delete the filled template (never commit it):\n\n```sh\n";
+    md << "\nFor each template: copy it OUTSIDE the repository, replace every `REPLACE_ME`, "
+          "seal the copy into the overlay, add it to the overlay's resources, then delete the "
+          "copy (never commit it):\n\n```sh\n";
     if (p.secrets.cert.empty())
       md << "kubeseal --fetch-cert --controller-namespace " << p.secrets.controller_namespace
          << " --controller-name " << p.secrets.controller_name << " > " << cert << "\n";
     for (const std::string& t : templates) {
-      // overlays/<env>/secrets/<name>.template.yaml → overlays/<env>/<name>-sealedsecret.yaml
+      // overlays/<env>/secrets/<name>.template.yaml → overlays/<env>/sealedsecret-<short>.yaml,
+      // the file name the config generator uses for sealed Secrets ("<svc>-secret" → <svc>).
       auto secrets = t.find("/secrets/");
       std::string dir = t.substr(0, secrets);
       std::string name = t.substr(secrets + 9, t.size() - secrets - 9 - std::string(".template.yaml").size());
-      md << "berth seal --cert " << cert << " " << t << " > " << dir << "/" << name
-         << "-sealedsecret.yaml\n"
-         << "(cd " << dir << " && kustomize edit add resource " << name << "-sealedsecret.yaml)\n";
+      std::string shortname = name.ends_with("-secret") ? name.substr(0, name.size() - 7) : name;
+      std::string sealed = "sealedsecret-" + shortname + ".yaml";
+      md << "berth seal --cert " << cert << " < FILLED-" << name << ".yaml > " << dir << "/" << sealed
+         << "   # filled copy of " << t << "\n"
+         << "(cd " << dir << " && kustomize edit add resource " << sealed << ")\n";
     }
     md << "```\n";
   }
+  if (!other.str().empty())
+    md << "\n## Other manual steps\n\n" << other.str();
 
   md << "\n## Cut-over order\n\nDeploy and verify in this order (a service comes after "
         "everything it calls):\n\n";

@@ -82,9 +82,10 @@ TEST(Runbook, MigrationDocumentSections) {
                               "## Cut-over order", "## Data copy", "## Validation", "## Rollback",
                               "## Conversion report"})
     EXPECT_NE(md.find(section), std::string::npos) << section;
-  EXPECT_NE(md.find("berth seal --cert sealed-secrets.pem overlays/production/secrets/"
-                    "api-secret.template.yaml > overlays/production/api-secret-sealedsecret.yaml"),
+  EXPECT_NE(md.find("berth seal --cert sealed-secrets.pem < FILLED-api-secret.yaml > "
+                    "overlays/production/sealedsecret-api.yaml"),
             std::string::npos) << md;
+  EXPECT_NE(md.find("kustomize edit add resource sealedsecret-api.yaml"), std::string::npos);
   EXPECT_LT(md.find("1. `db`"), md.find("`api`\n"));
   EXPECT_NE(md.find("rollout status statefulset/db"), std::string::npos) << md;
 }
