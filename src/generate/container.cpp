@@ -92,10 +92,25 @@ Node make_container(const Context& ctx, const ServicePlan& plan, const PodStorag
     }
     c.set("ports", std::move(ports));
   }
-  if (!plan.config_name.empty() || !plan.secret_name.empty()) {
+  // Secret variables are referenced one by one: the Secret also holds Compose secret files,
+  // which must stay files (envFrom would turn them into environment variables too).
+  Node env = Node::sequence();
+  for (const EnvPlan& e : plan.env) {
+    if (!e.secret) continue;
+    Node key_ref = Node::mapping();
+    key_ref.set("name", Node::str(plan.secret_name));
+    key_ref.set("key", Node::str(e.name));
+    Node value_from = Node::mapping();
+    value_from.set("secretKeyRef", std::move(key_ref));
+    Node var = Node::mapping();
+    var.set("name", Node::str(e.name));
+    var.set("valueFrom", std::move(value_from));
+    env.push(std::move(var));
+  }
+  if (env.size() > 0) c.set("env", std::move(env));
+  if (!plan.config_name.empty()) {
     Node from = Node::sequence();
-    if (!plan.config_name.empty()) from.push(ref("configMapRef", plan.config_name));
-    if (!plan.secret_name.empty()) from.push(ref("secretRef", plan.secret_name));
+    from.push(ref("configMapRef", plan.config_name));
     c.set("envFrom", std::move(from));
   }
   c.set("resources", container_resources(s, ctx.profile, report));

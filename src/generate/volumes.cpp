@@ -195,17 +195,10 @@ void bind_mount(const ServicePlan& plan, const model::Mount& m, std::size_t inde
                 VolumeNames& names, PodStorage& st, Report& report) {
   const std::string& svc = plan.service->name;
   const std::string key = "volumes[" + std::to_string(index) + "]";
-  BindMountUse use = classify_bind_mount(m);
-  if (!use.configmap) {
-    report.add(svc, key, Disposition::Dropped,
-               "bind mount " + m.source + " → " + m.target + " not translated: " + use.reason,
-               m.at.loc);
-    report.add(svc, key, Disposition::Manual,
-               "provide " + m.target + " another way: bake it into the image, or a ConfigMap/"
-               "Secret/PVC mounted by hand",
-               m.at.loc);
-    return;
-  }
+  // One decision for both sides: the config generator creates exactly these ConfigMaps and
+  // reports the refused mounts (with the reason and the manual step).
+  BindMountUse use = bind_mount_use(m);
+  if (!use.configmap) return;
   std::string object = bind_configmap_name(plan, index);
   std::string name = names.take("files-" + std::to_string(index));
   Node cm = Node::mapping();

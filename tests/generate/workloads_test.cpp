@@ -268,10 +268,15 @@ services:
     EXPECT_EQ(pod.find("imagePullSecrets")->items()[0].find("name")->value(),
               f->profile.registry.pull_secret);
   const yaml::Node& c = pod.find("containers")->items()[0];
+  // Secret variables one by one (the Secret may also hold Compose secret files); config whole.
+  EXPECT_EQ(yaml::emit(*c.find("env")), R"(- name: API_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: api-secret
+      key: API_TOKEN
+)");
   EXPECT_EQ(yaml::emit(*c.find("envFrom")), R"(- configMapRef:
     name: api-config
-- secretRef:
-    name: api-secret
 )");
 }
 
