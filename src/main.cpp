@@ -64,6 +64,9 @@ void add_convert(CLI::App& app, berth::cli::ConvertOptions& o, std::string& cwd)
                   "Base directory for relative paths. Default: the first file's directory");
   cmd->add_option("--cluster", o.cluster,
                   "Cluster profile (berth.yaml). Default: the built-in conventions");
+  cmd->add_option("--seal-cert", o.seal_cert,
+                  "Sealing certificate (`kubeseal --fetch-cert`): secrets become SealedSecrets. "
+                  "Overrides the profile's secrets.cert");
   cmd->add_option("--host", o.host, "Application host. Default: <app>.<profile domain>");
   cmd->add_option("-o,--output", o.output, "Output directory of the tree")->required();
   cmd->add_flag("--force", o.force,

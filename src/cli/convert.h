@@ -12,6 +12,7 @@ struct ConvertOptions {
   compose::LoadOptions load;
   std::string cluster; // --cluster berth.yaml; empty: the default profile
   std::string host;    // --host; empty: <app>.<profile domain>
+  std::string seal_cert; // --seal-cert: sealing certificate, overrides the profile's secrets.cert
   std::string output;  // -o DIR (required)
   bool force = false;  // overwrite edited files / write into a foreign directory
 };
