@@ -107,6 +107,24 @@ Node make_container(const Context& ctx, const ServicePlan& plan, const PodStorag
     var.set("valueFrom", std::move(value_from));
     env.push(std::move(var));
   }
+  // OpenTelemetry SDKs read these; only when the profile has a collector and the service does
+  // not set them itself.
+  const std::string& otlp = ctx.profile.observability.otlp_endpoint;
+  if (!otlp.empty()) {
+    const std::pair<const char*, std::string> otel[] = {
+        {"OTEL_EXPORTER_OTLP_ENDPOINT", otlp},
+        {"OTEL_SERVICE_NAME", plan.name},
+        {"OTEL_RESOURCE_ATTRIBUTES", "service.namespace=" + ctx.plan.app}};
+    for (const auto& [name, value] : otel) {
+      if (s.env(name)) continue;
+      Node var = Node::mapping();
+      var.set("name", Node::str(name));
+      var.set("value", Node::str(value));
+      env.push(std::move(var));
+    }
+    report.add(s.name, "environment", Disposition::Inferred,
+               "OTEL_* variables for the profile's OTLP endpoint " + otlp);
+  }
   if (env.size() > 0) c.set("env", std::move(env));
   if (!plan.config_name.empty()) {
     Node from = Node::sequence();

@@ -136,6 +136,13 @@ Node make_pod_template(const Context& ctx, const ServicePlan& plan, Output& out,
 
   Node meta = Node::mapping();
   meta.set("labels", kube::string_map(kube::standard_labels(ctx.plan.app, plan.name)));
+  // For scrapers configured by annotation rather than by ServiceMonitor (both are common).
+  if (s.x_berth && s.x_berth->metrics) {
+    const model::MetricsEndpoint& m = *s.x_berth->metrics;
+    meta.set("annotations", kube::string_map({{"prometheus.io/scrape", "true"},
+                                              {"prometheus.io/port", std::to_string(m.port)},
+                                              {"prometheus.io/path", m.path}}));
+  }
   Node tmpl = Node::mapping();
   tmpl.set("metadata", std::move(meta));
   tmpl.set("spec", std::move(spec));

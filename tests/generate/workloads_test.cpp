@@ -280,6 +280,40 @@ services:
 )");
 }
 
+TEST(Workloads, MetricsAnnotationsAndOtelEnvironment) {
+  const char* compose = R"(
+name: shop
+services:
+  api:
+    image: ghcr.io/acme/api:1.0
+    ports: ["8080:8080"]
+    environment:
+      OTEL_SERVICE_NAME: custom
+    x-berth:
+      metrics: {port: 8080, path: /prom}
+)";
+  profile::Profile p = profile::default_profile();
+  p.observability.otlp_endpoint = "http://otel-collector.observability:4317";
+  auto f = test::load_fixture_with(compose, p);
+  Output out;
+  Context ctx{f->app, f->profile, f->plan};
+  generate_workloads(ctx, out);
+  const Manifest* m = find_manifest(out, "base/api/deployment.yaml");
+  ASSERT_TRUE(m);
+  const yaml::Node& tmpl = *m->object.find("spec")->find("template");
+  EXPECT_EQ(yaml::emit(*tmpl.find("metadata")->find("annotations")), R"(prometheus.io/path: /prom
+prometheus.io/port: "8080"
+prometheus.io/scrape: "true"
+)");
+  const yaml::Node& c = tmpl.find("spec")->find("containers")->items()[0];
+  // The service's own OTEL_SERVICE_NAME (in its ConfigMap) is not overridden.
+  EXPECT_EQ(yaml::emit(*c.find("env")), R"(- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: http://otel-collector.observability:4317
+- name: OTEL_RESOURCE_ATTRIBUTES
+  value: service.namespace=shop
+)");
+}
+
 TEST(Workloads, Deterministic) {
   const char* compose = R"(
 name: shop
