@@ -5,24 +5,19 @@
 //
 // Without --file, a deterministic stream (fixed seed) of about --size-mb is written to --write
 // (default: a file in the temp dir) and kept, so peers can be timed on the very same bytes.
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "common/error.h"
 #include "yaml/emit.h"
 #include "yaml/parse.h"
@@ -30,7 +25,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using namespace berth::bench;
 
 // xorshift64: fixed seed, same stream on every machine and run.
 struct Rng {
@@ -187,63 +182,6 @@ std::string read_all(const std::string& path) {
   in.seekg(0);
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   return text;
-}
-
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-// Best wall time of `runs` calls.
-double best_of(int runs, const std::function<void()>& f) {
-  double best = 1e300;
-  for (int i = 0; i < runs; ++i) {
-    auto t0 = Clock::now();
-    f();
-    best = std::min(best, seconds_since(t0));
-  }
-  return best;
-}
-
-long peak_rss_kb() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss; // KiB on Linux
-}
-
-long current_rss_kb() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line))
-    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
-  return -1;
-}
-
-// Runs `f` in a fresh child process and returns its peak RSS in KiB, so one phase's peak is
-// not hidden by an earlier, larger one. The child starts small: nothing big is loaded yet.
-long child_peak_kb(const std::function<void()>& f) {
-  int fds[2];
-  if (pipe(fds) != 0) return -1;
-  pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
-    long peak = -1;
-    try {
-      f();
-      peak = peak_rss_kb();
-    } catch (...) {
-    }
-    ssize_t w = write(fds[1], &peak, sizeof peak);
-    (void)w;
-    _exit(0);
-  }
-  close(fds[1]);
-  long peak = -1;
-  if (pid > 0) {
-    if (read(fds[0], &peak, sizeof peak) != sizeof peak) peak = -1;
-    waitpid(pid, nullptr, 0);
-  }
-  close(fds[0]);
-  return peak;
 }
 
 } // namespace
