@@ -3,9 +3,11 @@
 // clobbered, and the examples match their checked-in golden trees.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <vector>
 
 #include "support/test_support.h"
 #include "yaml/json.h"
@@ -52,8 +54,45 @@ std::string to_json_array(const std::string& yaml_text, const std::string& name)
   return all.dump();
 }
 
+fs::path schemas_dir() {
+  fs::path shared = berth::test::shared_dir();
+  return shared.empty() ? fs::path() : shared / "schemas";
+}
+
+bool have_schemas() {
+  return berth::test::have_program("node") && !schemas_dir().empty() &&
+         fs::exists(schemas_dir() / "kubernetes/definitions.json") && fs::exists(schemas_dir() / "crds");
+}
+
+// The shared CRDs as one JSON file (the oracle has no YAML parser), converted once per run.
+const fs::path& crds_json() {
+  static const fs::path file = [] {
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(schemas_dir() / "crds"))
+      if (e.path().extension() == ".yaml") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files)
+      for (auto& crd : nlohmann::ordered_json::parse(to_json_array(berth::test::read_file(f), f.string())))
+        all.push_back(std::move(crd));
+    fs::path out = berth::test::temp_dir("crds-json") / "crds.json";
+    berth::test::write_file(out, all.dump());
+    return out;
+  }();
+  return file;
+}
+
+// tests/oracle/unknown_fields.mjs over `objects_json` against the shared schemas.
+berth::test::RunResult check_unknown_fields(const std::string& objects_json) {
+  return run("node " + quote(berth::test::source_dir() / "tests/oracle/unknown_fields.mjs") +
+                 " --definitions " + quote(schemas_dir() / "kubernetes/definitions.json") +
+                 " --crds " + quote(crds_json()),
+             objects_json);
+}
+
 // Builds every overlay (and its alerts folder) of a converted tree and validates every object
-// plus the ArgoCD Applications; returns a description of the failures (empty: all good).
+// plus the ArgoCD Applications, with the kubernetes-models oracle and the strict unknown-field
+// walk; returns a description of the failures (empty: all good).
 std::string build_and_validate(const fs::path& out) {
   std::string failures;
   nlohmann::ordered_json objects = nlohmann::ordered_json::array();
@@ -82,6 +121,10 @@ std::string build_and_validate(const fs::path& out) {
     auto v = run("node " + quote(berth::test::source_dir() / "tests/oracle/validate.mjs"),
                  objects.dump());
     if (v.exit_code != 0) failures += "validate.mjs (" + out.string() + "): " + v.err + "\n";
+  }
+  if (have_schemas()) {
+    auto u = check_unknown_fields(objects.dump());
+    if (u.exit_code != 0) failures += "unknown_fields.mjs (" + out.string() + "): " + u.err + "\n";
   }
   return failures;
 }
@@ -116,6 +159,7 @@ TEST(ConvertE2E, VaultDriveBuildsAndValidates) {
     EXPECT_TRUE(fs::exists(out / f)) << f;
   if (!berth::test::have_program("kubectl")) GTEST_SKIP() << "SKIPPED: kubectl not installed";
   if (!have_oracle()) std::cerr << "SKIPPED: validation (node or tests/oracle/node_modules absent)\n";
+  if (!have_schemas()) std::cerr << "SKIPPED: unknown-field check (node or ../shared/schemas absent)\n";
   EXPECT_EQ(build_and_validate(out), "");
 }
 
@@ -139,6 +183,48 @@ TEST(ConvertE2E, CorpusAppsConvertBuildAndValidate) {
     EXPECT_EQ(build_and_validate(out), "");
   }
   if (!kubectl) GTEST_SKIP() << "SKIPPED: kustomize builds (kubectl not installed)";
+}
+
+// The unknown-field oracle itself: it must be able to fail, for built-in kinds and CRDs alike.
+TEST(UnknownFieldsOracle, FlagsBogusFieldsAndPassesValidObjects) {
+  if (!have_schemas()) GTEST_SKIP() << "SKIPPED: node or ../shared/schemas absent";
+  const std::string deployment = R"({"apiVersion": "apps/v1", "kind": "Deployment",
+    "metadata": {"name": "web", "labels": {"app": "web"}},
+    "spec": {"selector": {"matchLabels": {"app": "web"}}, "template": {
+      "metadata": {"labels": {"app": "web"}},
+      "spec": {"containers": [{"name": "web", "image": "nginx:1.27",
+        "ports": [{"containerPort": 80}], BOGUS}]}}}})";
+  auto with = [&](const std::string& text, const std::string& bogus) {
+    std::string s = text;
+    s.replace(s.find("BOGUS"), 5, bogus);
+    return s;
+  };
+  auto ok = check_unknown_fields(with(deployment, R"("imagePullPolicy": "IfNotPresent")"));
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("1 objects, 0 unknown fields"), std::string::npos) << ok.out;
+
+  auto bad = check_unknown_fields(with(deployment, R"("imagePullPolicyy": "IfNotPresent")"));
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("apps/v1/Deployment web: unknown field "
+                         ".spec.template.spec.containers[0].imagePullPolicyy"),
+            std::string::npos) << bad.err;
+
+  auto mistyped = check_unknown_fields(with(deployment, R"("tty": "yes")"));
+  EXPECT_EQ(mistyped.exit_code, 1);
+  EXPECT_NE(mistyped.err.find(".spec.template.spec.containers[0].tty is string"), std::string::npos)
+      << mistyped.err;
+
+  const std::string middleware = R"([{"apiVersion": "traefik.io/v1alpha1", "kind": "Middleware",
+    "metadata": {"name": "hsts"}, "spec": {"headers": {"stsSeconds": 31536000 BOGUS}}}])";
+  auto crd_ok = check_unknown_fields(with(middleware, ""));
+  EXPECT_EQ(crd_ok.exit_code, 0) << crd_ok.err;
+  auto crd_bad = check_unknown_fields(with(middleware, R"(, "stsSecs": 1)"));
+  EXPECT_EQ(crd_bad.exit_code, 1);
+  EXPECT_NE(crd_bad.err.find("unknown field .spec.headers.stsSecs"), std::string::npos) << crd_bad.err;
+
+  auto unknown_kind = check_unknown_fields(R"({"apiVersion": "example.com/v1", "kind": "Gadget"})");
+  EXPECT_EQ(unknown_kind.exit_code, 1);
+  EXPECT_NE(unknown_kind.err.find("unknown kind"), std::string::npos) << unknown_kind.err;
 }
 
 TEST(ConvertE2E, Deterministic) {
