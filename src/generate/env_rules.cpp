@@ -194,14 +194,19 @@ std::vector<std::string> reach_names(const model::Service& s) {
 
 std::string kube_protocol(std::string_view p) { return upper(p.empty() ? "tcp" : p); }
 
-int find_by_reach_name(const std::vector<ServicePlan>& plans, std::string_view name) {
-  std::string n = lower(name);
-  // The Compose name wins over another service's alias.
-  for (std::size_t i = 0; i < plans.size(); ++i)
-    if (lower(plans[i].service->name) == n) return static_cast<int>(i);
-  for (std::size_t i = 0; i < plans.size(); ++i)
+ReachIndex::ReachIndex(const std::vector<ServicePlan>& plans) {
+  // First one wins in both maps; the Compose name wins over another service's alias.
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    names_.emplace(lower(plans[i].service->name), static_cast<int>(i));
     for (const std::string& r : reach_names(*plans[i].service))
-      if (r == n) return static_cast<int>(i);
+      aliases_.emplace(r, static_cast<int>(i));
+  }
+}
+
+int ReachIndex::find(std::string_view name) const {
+  std::string n = lower(name);
+  if (auto it = names_.find(n); it != names_.end()) return it->second;
+  if (auto it = aliases_.find(n); it != aliases_.end()) return it->second;
   return -1;
 }
 

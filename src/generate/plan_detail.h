@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "generate/plan.h"
@@ -33,8 +34,16 @@ std::vector<std::string> reach_names(const model::Service& s);
 // Kubernetes spelling of a Compose protocol ("tcp" → "TCP").
 std::string kube_protocol(std::string_view compose_protocol);
 
-// Index of the plan of the service Compose calls `name` (or reaches by hostname/alias), or -1.
-int find_by_reach_name(const std::vector<ServicePlan>& plans, std::string_view name);
+// Finds the plan of the service Compose calls `name` (or reaches by hostname/alias). Built once
+// per application: edges look up every environment value, so lookups must not scan the plans.
+class ReachIndex {
+public:
+  explicit ReachIndex(const std::vector<ServicePlan>& plans);
+  int find(std::string_view name) const; // index into the plans, or -1
+private:
+  std::unordered_map<std::string, int> names_;   // lowercased Compose names
+  std::unordered_map<std::string, int> aliases_; // hostnames and network aliases
+};
 
 // Ports of plans[target], which declares none, with the reason of each: from the callers'
 // environment, else their bind-mounted config files, else its own healthcheck / PORT-style

@@ -30,6 +30,7 @@ void sort_unique(std::vector<std::string>& v) {
 } // namespace
 
 void plan_edges(const model::App&, std::vector<ServicePlan>& plans, Report& report) {
+  const ReachIndex reach(plans);
   for (std::size_t i = 0; i < plans.size(); ++i) {
     ServicePlan& sp = plans[i];
     const model::Service& s = *sp.service;
@@ -38,17 +39,17 @@ void plan_edges(const model::App&, std::vector<ServicePlan>& plans, Report& repo
       sp.connects_to.push_back(plans[j].name);
       plans[j].reached_by.push_back(sp.name);
     };
-    for (const model::Dependency& d : s.depends_on) connect(find_by_reach_name(plans, d.service));
+    for (const model::Dependency& d : s.depends_on) connect(reach.find(d.service));
     std::vector<std::string> links = link_targets(s);
-    for (const std::string& l : links) connect(find_by_reach_name(plans, l));
+    for (const std::string& l : links) connect(reach.find(l));
     if (!links.empty())
       report.add(s.name, "links", Disposition::Translated,
                  "network edges (and NetworkPolicy allows) to the linked services; reach them by "
                  "their Service name");
     for (const model::EnvVar& e : s.environment) {
       if (!e.value) continue;
-      for (const HostRef& r : host_refs(*e.value)) connect(find_by_reach_name(plans, r.host));
-      if (key_names_host(e.name)) connect(find_by_reach_name(plans, *e.value));
+      for (const HostRef& r : host_refs(*e.value)) connect(reach.find(r.host));
+      if (key_names_host(e.name)) connect(reach.find(*e.value));
     }
   }
   for (ServicePlan& sp : plans) {

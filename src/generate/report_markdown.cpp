@@ -1,6 +1,7 @@
 // The conversion report rendered for people: Markdown tables and the CLI's short summary.
 #include <map>
 #include <sstream>
+#include <vector>
 
 #include "generate/runbook.h"
 
@@ -54,25 +55,24 @@ std::string report_summary(const Report& report) {
 }
 
 std::string report_markdown(const Report& report, const std::string& project_directory) {
-  // Groups in order of first appearance, the application level first.
+  // Groups in order of first appearance, the application level first; one pass, since large
+  // applications have tens of thousands of entries.
   std::vector<std::string> order{""};
+  std::map<std::string, std::vector<const ReportEntry*>> groups;
   for (const ReportEntry& e : report.entries) {
-    bool seen = false;
-    for (const std::string& o : order) seen = seen || o == e.service;
-    if (!seen) order.push_back(e.service);
+    auto [it, inserted] = groups.try_emplace(e.service);
+    if (inserted && !e.service.empty()) order.push_back(e.service);
+    it->second.push_back(&e);
   }
   std::ostringstream md;
   for (const std::string& service : order) {
-    bool any = false;
-    for (const ReportEntry& e : report.entries) any = any || e.service == service;
-    if (!any) continue;
+    auto it = groups.find(service);
+    if (it == groups.end()) continue;
     md << "\n### " << (service.empty() ? "Application" : "Service `" + service + "`") << "\n\n"
        << "| Key | Disposition | Detail | Source |\n|---|---|---|---|\n";
-    for (const ReportEntry& e : report.entries) {
-      if (e.service != service) continue;
-      md << "| `" << cell(e.key) << "` | " << to_string(e.disposition) << " | " << cell(e.detail)
-         << " | " << cell(where(e.at, project_directory)) << " |\n";
-    }
+    for (const ReportEntry* e : it->second)
+      md << "| `" << cell(e->key) << "` | " << to_string(e->disposition) << " | "
+         << cell(e->detail) << " | " << cell(where(e->at, project_directory)) << " |\n";
   }
   return md.str();
 }

@@ -1,6 +1,9 @@
 // MIGRATION.md: what to install, which secrets to fill, the cut-over order, data copy,
 // validation and rollback, then the conversion report.
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <queue>
 #include <set>
 #include <sstream>
 
@@ -50,30 +53,37 @@ std::string fence(const std::string& commands) { return "```sh\n" + commands + "
 } // namespace
 
 std::vector<std::string> cutover_order(const AppPlan& plan, std::vector<std::string>* cycle) {
-  std::set<std::string> placed;
-  std::vector<std::string> order;
-  auto known = [&](const std::string& n) {
-    return std::any_of(plan.services.begin(), plan.services.end(),
-                       [&](const ServicePlan& s) { return s.name == n; });
-  };
-  for (bool progress = true; progress;) {
-    progress = false;
-    for (const ServicePlan& s : plan.services) {
-      if (placed.count(s.name)) continue;
-      bool ready = std::all_of(s.connects_to.begin(), s.connects_to.end(), [&](const std::string& d) {
-        return d == s.name || placed.count(d) || !known(d);
-      });
-      if (!ready) continue;
-      placed.insert(s.name);
-      order.push_back(s.name);
-      progress = true;
-      break; // restart so ties keep plan order
+  // Kahn's algorithm; among the services whose dependencies are all placed, the earliest in
+  // plan order goes next (a min-heap of plan indices), so ties keep the Compose order.
+  const std::size_t n = plan.services.size();
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < n; ++i) index.emplace(plan.services[i].name, i);
+  std::vector<std::size_t> waiting(n, 0);
+  std::vector<std::vector<std::size_t>> dependents(n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (const std::string& d : plan.services[i].connects_to) {
+      auto it = index.find(d);
+      if (it == index.end() || it->second == i) continue; // unknown or self: no constraint
+      ++waiting[i];
+      dependents[it->second].push_back(i);
     }
+  std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> ready;
+  for (std::size_t i = 0; i < n; ++i)
+    if (waiting[i] == 0) ready.push(i);
+  std::vector<bool> placed(n, false);
+  std::vector<std::string> order;
+  while (!ready.empty()) {
+    std::size_t i = ready.top();
+    ready.pop();
+    placed[i] = true;
+    order.push_back(plan.services[i].name);
+    for (std::size_t j : dependents[i])
+      if (--waiting[j] == 0) ready.push(j);
   }
-  for (const ServicePlan& s : plan.services) {
-    if (placed.count(s.name)) continue;
-    order.push_back(s.name);
-    if (cycle) cycle->push_back(s.name);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (placed[i]) continue;
+    order.push_back(plan.services[i].name);
+    if (cycle) cycle->push_back(plan.services[i].name);
   }
   return order;
 }

@@ -62,39 +62,78 @@ std::map<std::string, std::string> load_manifest(const fs::path& file) {
   return hashes;
 }
 
-void write_atomically(const fs::path& target, const std::string& content) {
-  std::error_code ec;
-  fs::create_directories(target.parent_path(), ec);
-  if (ec) throw Error("cannot create " + target.parent_path().string() + ": " + ec.message());
-  std::string tmp = (target.parent_path() / ("." + target.filename().string() + ".berth-XXXXXX")).string();
-  int fd = mkstemp(tmp.data());
-  if (fd < 0) throw Error("cannot create a temporary file next to " + target.string() + ": " +
-                          std::strerror(errno));
-  const char* p = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      throw Error("cannot write " + target.string() + ": " + std::strerror(err));
+// Files written to temporaries, renamed over their targets only after one syncfs(): each file
+// is replaced atomically, all content is durable before any target changes, and 13,000 files
+// cost one flush instead of 13,000 fsync() calls.
+class Batch {
+public:
+  explicit Batch(fs::path root) : root_(std::move(root)) {}
+  Batch(const Batch&) = delete;
+  Batch& operator=(const Batch&) = delete;
+  ~Batch() {
+    for (std::size_t i = renamed_; i < pending_.size(); ++i) // left over only on failure
+      ::unlink(pending_[i].tmp.c_str());
+  }
+
+  void add(const fs::path& target, const std::string& content) {
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) throw Error("cannot create " + target.parent_path().string() + ": " + ec.message());
+    std::string tmp =
+        (target.parent_path() / ("." + target.filename().string() + ".berth-XXXXXX")).string();
+    int fd = mkstemp(tmp.data());
+    if (fd < 0)
+      throw Error("cannot create a temporary file next to " + target.string() + ": " +
+                  std::strerror(errno));
+    pending_.push_back({tmp, target});
+    const char* p = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+      ssize_t n = ::write(fd, p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        int err = errno;
+        ::close(fd);
+        throw Error("cannot write " + target.string() + ": " + std::strerror(err));
+      }
+      p += n;
+      left -= static_cast<std::size_t>(n);
     }
-    p += n;
-    left -= static_cast<std::size_t>(n);
+    // Generated files are meant to be committed and read: 0644 regardless of mkstemp's 0600.
+    ::fchmod(fd, 0644);
+    if (::close(fd) != 0) throw Error("cannot write " + target.string() + ": " + std::strerror(errno));
   }
-  // Generated files are meant to be committed and read: 0644 regardless of mkstemp's 0600.
-  ::fchmod(fd, 0644);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    ::unlink(tmp.c_str());
-    throw Error("cannot write " + target.string() + ": " + std::strerror(errno));
+
+  void commit() {
+    if (renamed_ == pending_.size()) return;
+    int dir = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir < 0 || ::syncfs(dir) != 0) {
+      int err = errno;
+      if (dir >= 0) ::close(dir);
+      throw Error("cannot flush " + root_.string() + ": " + std::strerror(err));
+    }
+    ::close(dir);
+    for (; renamed_ < pending_.size(); ++renamed_) {
+      const Pending& p = pending_[renamed_];
+      if (std::rename(p.tmp.c_str(), p.target.c_str()) != 0)
+        throw Error("cannot replace " + p.target.string() + ": " + std::strerror(errno));
+    }
   }
-  if (std::rename(tmp.c_str(), target.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    throw Error("cannot replace " + target.string() + ": " + std::strerror(err));
-  }
+
+private:
+  struct Pending {
+    std::string tmp;
+    fs::path target;
+  };
+  fs::path root_;
+  std::vector<Pending> pending_;
+  std::size_t renamed_ = 0;
+};
+
+void write_atomically(const fs::path& root, const fs::path& target, const std::string& content) {
+  Batch one(root);
+  one.add(target, content);
+  one.commit();
 }
 
 // Removes `file`, then its parent directories up to (not including) `root` while empty.
@@ -158,16 +197,18 @@ WriteResult write_files(const std::map<std::string, std::string>& files, const s
     else result.warnings.push_back(path + " is no longer generated but was edited: kept");
   }
 
+  Batch batch(root);
   for (const auto& [path, content] : files) {
     std::optional<std::string> current = read_if_file(root / path);
-    if (!current || *current != content) write_atomically(root / path, content);
+    if (!current || *current != content) batch.add(root / path, content);
     ++result.files;
   }
+  batch.commit();
   for (const std::string& path : stale) {
     remove_with_empty_parents(root, root / path);
     result.removed.push_back(path);
   }
-  write_atomically(manifest_file, manifest_json(files));
+  write_atomically(root, manifest_file, manifest_json(files));
   result.written = true;
   return result;
 }
