@@ -54,7 +54,16 @@ std::map<std::string, std::string> load_manifest(const fs::path& file) {
   if (!text) return hashes;
   try {
     nlohmann::json doc = nlohmann::json::parse(*text);
-    for (const auto& [path, hash] : doc.at("files").items()) hashes[path] = hash.get<std::string>();
+    for (const auto& [path, hash] : doc.at("files").items()) {
+      // The manifest decides what berth may delete: only relative paths inside the tree.
+      fs::path p(path);
+      bool inside = !path.empty() && p.is_relative();
+      for (const auto& part : p) inside = inside && part != "..";
+      if (!inside)
+        throw Error(file.string() + ": lists \"" + path +
+                    "\", which is outside the tree; refusing to use this manifest");
+      hashes[path] = hash.get<std::string>();
+    }
   } catch (const nlohmann::json::exception& e) {
     throw Error(file.string() + ": not a berth tree manifest (" + e.what() +
                 "); delete it or use --force");

@@ -21,8 +21,6 @@ Node canon_key(const std::string& key, const std::string& body) {
   return *file.find("services")->find("web")->find(key);
 }
 
-Node yaml_of(const std::string& text) { return yaml::parse_document(text, "expected.yaml"); }
-
 
 std::string error_of(const std::string& key, const std::string& body) {
   try {

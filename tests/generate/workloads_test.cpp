@@ -264,9 +264,10 @@ services:
   const Manifest* m = find_manifest(out, "base/api/deployment.yaml");
   ASSERT_TRUE(m);
   const yaml::Node& pod = *m->object.find("spec")->find("template")->find("spec");
-  if (!f->profile.registry.pull_secret.empty())
+  if (!f->profile.registry.pull_secret.empty()) {
     EXPECT_EQ(pod.find("imagePullSecrets")->items()[0].find("name")->value(),
               f->profile.registry.pull_secret);
+  }
   const yaml::Node& c = pod.find("containers")->items()[0];
   // Secret variables one by one (the Secret may also hold Compose secret files); config whole.
   EXPECT_EQ(yaml::emit(*c.find("env")), R"(- name: API_TOKEN

@@ -166,6 +166,19 @@ TEST(WriteTree, StaleFilesRemovedOnlyWhenUnedited) {
   EXPECT_EQ(read_file(dir / ".berth/manifest.json").find("base/kept"), std::string::npos);
 }
 
+TEST(WriteTree, ManifestPathsOutsideTheTreeAreRefusedNotDeleted) {
+  // The manifest decides what berth deletes; a crafted one must not reach outside DIR.
+  fs::path parent = temp_dir("tree");
+  fs::path dir = parent / "out";
+  ASSERT_TRUE(write_files(sample(), dir.string()).written);
+  write_file(parent / "victim.txt", "precious\n");
+  write_file(dir / ".berth/manifest.json",
+             "{\"generator\": \"berth\", \"files\": {\"../victim.txt\": \"" +
+                 berth::tree::sha256_hex("precious\n") + "\"}}\n");
+  EXPECT_THROW(write_files(sample(), dir.string()), berth::Error);
+  EXPECT_EQ(read_file(parent / "victim.txt"), "precious\n");
+}
+
 TEST(WriteTree, TargetThatIsAFileIsAnError) {
   fs::path dir = temp_dir("tree");
   write_file(dir / "file", "x");
