@@ -363,9 +363,85 @@ void cloudnative_pg(const Context& ctx, const ServicePlan& plan, Output& out) {
                        plan.name + "-rw", s.at.loc);
 }
 
+// Port of the S3 endpoint the upload goes to: explicit in the profile's URL, else HTTPS.
+int s3_port(const profile::Profile& p) {
+  const std::string& url = p.backup.endpoint;
+  std::size_t host = url.find("://");
+  host = host == std::string::npos ? 0 : host + 3;
+  std::size_t end = url.find('/', host);
+  std::string authority = url.substr(host, end == std::string::npos ? end : end - host);
+  std::size_t colon = authority.rfind(':');
+  if (colon != std::string::npos && colon + 1 < authority.size() &&
+      authority.find_first_not_of("0123456789", colon + 1) == std::string::npos)
+    return std::stoi(authority.substr(colon + 1));
+  return url.starts_with("http://") ? 80 : 443;
+}
+
+Node tcp_port(int port) {
+  Node p = Node::mapping();
+  p.set("protocol", Node::str("TCP"));
+  p.set("port", Node::integer(port));
+  return p;
+}
+
+Node match_labels(const std::map<std::string, std::string>& labels) {
+  Node sel = Node::mapping();
+  sel.set("matchLabels", kube::string_map(labels));
+  return sel;
+}
+
+// The namespace denies everything by default: the dump pods may reach the database and the
+// S3 endpoint (DNS is allowed namespace-wide), and the database accepts them.
+std::pair<Node, Node> backup_network_policies(const Context& ctx, const ServicePlan& plan) {
+  const std::string job = job_name(plan);
+  const int port = db_port(plan);
+  Node egress_policy = kube::make_object("networking.k8s.io/v1", "NetworkPolicy", job);
+  kube::metadata(egress_policy)
+      .set("labels", kube::string_map(kube::standard_labels(ctx.plan.app, job, "backup")));
+  Node spec = Node::mapping();
+  spec.set("podSelector", match_labels(kube::selector_labels(ctx.plan.app, job)));
+  spec.set("policyTypes", Node::sequence());
+  spec.find("policyTypes")->push(Node::str("Egress"));
+  Node to_db = Node::mapping();
+  Node peers = Node::sequence();
+  Node peer = Node::mapping();
+  peer.set("podSelector", match_labels(kube::selector_labels(ctx.plan.app, plan.name)));
+  peers.push(std::move(peer));
+  to_db.set("to", std::move(peers));
+  to_db.set("ports", Node::sequence()).push(tcp_port(port));
+  Node to_s3 = Node::mapping(); // no `to`: the object store is outside the cluster
+  to_s3.set("ports", Node::sequence()).push(tcp_port(s3_port(ctx.profile)));
+  Node egress = Node::sequence();
+  egress.push(std::move(to_db));
+  egress.push(std::move(to_s3));
+  spec.set("egress", std::move(egress));
+  egress_policy.set("spec", std::move(spec));
+
+  Node ingress_policy =
+      kube::make_object("networking.k8s.io/v1", "NetworkPolicy", plan.name + "-from-backup");
+  kube::metadata(ingress_policy)
+      .set("labels", kube::string_map(kube::standard_labels(ctx.plan.app, plan.name)));
+  Node ispec = Node::mapping();
+  ispec.set("podSelector", match_labels(kube::selector_labels(ctx.plan.app, plan.name)));
+  ispec.set("policyTypes", Node::sequence()).push(Node::str("Ingress"));
+  Node from = Node::mapping();
+  Node sources = Node::sequence();
+  Node source = Node::mapping();
+  source.set("podSelector", match_labels(kube::selector_labels(ctx.plan.app, job)));
+  sources.push(std::move(source));
+  from.set("from", std::move(sources));
+  from.set("ports", Node::sequence()).push(tcp_port(port));
+  ispec.set("ingress", Node::sequence()).push(std::move(from));
+  ingress_policy.set("spec", std::move(ispec));
+  return {std::move(egress_policy), std::move(ingress_policy)};
+}
+
 void dump_cronjob(const Context& ctx, const ServicePlan& plan, Output& out) {
   const model::Service& s = *plan.service;
   out.add_base("base/" + plan.name + "/cronjob-backup.yaml", make_backup_cronjob(ctx, plan));
+  auto [egress, ingress] = backup_network_policies(ctx, plan);
+  out.add_base("base/" + plan.name + "/networkpolicy-backup.yaml", std::move(egress));
+  out.add_base("base/" + plan.name + "/networkpolicy-from-backup.yaml", std::move(ingress));
   for (const profile::Environment& env : ctx.profile.environments)
     out.add_patch(env.name, "overlays/" + env.name + "/patches/" + plan.name + "-backup.yaml",
                   destination_patch(ctx, plan, env));
@@ -373,8 +449,9 @@ void dump_cronjob(const Context& ctx, const ServicePlan& plan, Output& out) {
                  "the dump CronJob " + plan.name + "-backup reads S3 credentials "
                  "(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) from the Secret " +
                      ctx.profile.backup.credentials_secret +
-                     ", which must exist in each namespace; its pods must be allowed to reach " +
-                     plan.name + " and S3",
+                     ", which must exist in each namespace (NetworkPolicies " + plan.name +
+                     "-backup and " + plan.name + "-from-backup let it reach " + plan.name +
+                     " and the S3 endpoint)",
                  s.at.loc);
 }
 

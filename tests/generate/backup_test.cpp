@@ -161,8 +161,11 @@ TEST(Backup, GeneratorDumpsDatabasesOnly) {
   Context ctx = w.ctx();
   Output out;
   generate_backup(ctx, out);
-  ASSERT_EQ(out.base.size(), 1u);
+  // The dump CronJob and its two NetworkPolicies, for the database only.
+  ASSERT_EQ(out.base.size(), 3u);
   EXPECT_EQ(out.base[0].path, "base/db/cronjob-backup.yaml");
+  EXPECT_EQ(out.base[1].path, "base/db/networkpolicy-backup.yaml");
+  EXPECT_EQ(out.base[2].path, "base/db/networkpolicy-from-backup.yaml");
   ASSERT_EQ(out.patches["staging"].size(), 1u);
   EXPECT_EQ(out.patches["staging"][0].path, "overlays/staging/patches/db-backup.yaml");
   bool redis_manual = false;
@@ -213,6 +216,57 @@ TEST(Backup, CloudNativePgReplacesStatefulSet) {
   EXPECT_EQ(out.patches["production"][0].patch.find("spec")->find("backup")
                 ->find("barmanObjectStore")->text("destinationPath"),
             "s3://example-backups/shop/production/db");
+}
+
+} // namespace
+} // namespace berth::generate
+
+namespace berth::generate {
+namespace {
+
+// Default-deny would block the dump pods: they get exactly the database port and the S3
+// endpoint, and the database accepts them.
+TEST(Backup, NetworkPoliciesLetTheDumpReachDatabaseAndS3) {
+  World w;
+  w.add("db", DataFamily::Postgres, "postgres:16");
+  w.profile.backup.endpoint = "https://s3.eu-central.example.com:8443/";
+  Context ctx = w.ctx();
+  Output out;
+  generate_backup(ctx, out);
+  auto find = [&](const std::string& path) -> const yaml::Node* {
+    for (const Manifest& m : out.base)
+      if (m.path == path) return &m.object;
+    return nullptr;
+  };
+  const yaml::Node* egress = find("base/db/networkpolicy-backup.yaml");
+  ASSERT_TRUE(egress);
+  EXPECT_EQ(yaml::emit(*egress->find("spec")), R"(podSelector:
+  matchLabels:
+    app.kubernetes.io/name: db-backup
+    app.kubernetes.io/part-of: shop
+policyTypes:
+  - Egress
+egress:
+  - to:
+      - podSelector:
+          matchLabels:
+            app.kubernetes.io/name: db
+            app.kubernetes.io/part-of: shop
+    ports:
+      - protocol: TCP
+        port: 5432
+  - ports:
+      - protocol: TCP
+        port: 8443
+)");
+  const yaml::Node* ingress = find("base/db/networkpolicy-from-backup.yaml");
+  ASSERT_TRUE(ingress);
+  EXPECT_EQ(ingress->find("metadata")->text("name"), "db-from-backup");
+  const yaml::Node& from = ingress->find("spec")->find("ingress")->items()[0];
+  EXPECT_EQ(from.find("from")->items()[0].find("podSelector")->find("matchLabels")->text(
+                "app.kubernetes.io/name"),
+            "db-backup");
+  EXPECT_EQ(from.find("ports")->items()[0].text("port"), "5432");
 }
 
 } // namespace
