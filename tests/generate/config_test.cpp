@@ -11,19 +11,12 @@ namespace berth::generate {
 namespace {
 
 using test::load_fixture;
+using test::report_of;
 
 const Manifest* find_base(const Output& out, const std::string& path) {
   for (const auto& m : out.base)
     if (m.path == path) return &m;
   return nullptr;
-}
-
-std::string report_of(const Output& out, const std::string& service, const std::string& key) {
-  std::string text;
-  for (const auto& e : out.report.entries)
-    if (e.service == service && e.key == key)
-      text += std::string(to_string(e.disposition)) + ": " + e.detail + "\n";
-  return text;
 }
 
 TEST(EnvConfigMap, NonSecretEnvInOrderAsStrings) {

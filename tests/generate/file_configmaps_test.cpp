@@ -11,13 +11,7 @@
 namespace berth::generate {
 namespace {
 
-std::string report_of(const Output& out, const std::string& service, const std::string& key) {
-  std::string text;
-  for (const auto& e : out.report.entries)
-    if (e.service == service && e.key == key)
-      text += std::string(to_string(e.disposition)) + ": " + e.detail + "\n";
-  return text;
-}
+using test::report_of;
 
 const char* kCompose = R"(name: shop
 services:

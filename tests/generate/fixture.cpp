@@ -6,6 +6,7 @@
 #include "compose/load.h"
 #include "compose/to_model.h"
 #include "support/test_support.h"
+#include "yaml/emit.h"
 
 namespace berth::generate::test {
 
@@ -82,6 +83,20 @@ std::unique_ptr<Fixture> load_fixture(const std::string& compose_yaml,
 std::unique_ptr<Fixture> load_project_dir(const std::string& dir,
                                           const std::map<std::string, std::string>& env) {
   return plan_dir(dir, env, profile::default_profile(), {});
+}
+
+std::string emitted(const Output& out, const std::string& path) {
+  for (const Manifest& m : out.base)
+    if (m.path == path) return yaml::emit(m.object);
+  return "<no " + path + ">";
+}
+
+std::string report_of(const Output& out, const std::string& service, const std::string& key) {
+  std::string text;
+  for (const ReportEntry& e : out.report.entries)
+    if (e.service == service && e.key == key)
+      text += std::string(to_string(e.disposition)) + ": " + e.detail + "\n";
+  return text;
 }
 
 } // namespace berth::generate::test

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "generate/output.h"
 #include "generate/plan.h"
 #include "model/app.h"
 #include "profile/profile.h"
@@ -42,5 +43,10 @@ std::unique_ptr<Fixture> load_fixture_with(const std::string& compose_yaml,
 // Loads an existing project directory (examples/, corpus apps) the same way.
 std::unique_ptr<Fixture> load_project_dir(const std::string& dir,
                                           const std::map<std::string, std::string>& env = {});
+
+// The emitted YAML of the base manifest at `path`, or "<no PATH>".
+std::string emitted(const Output& out, const std::string& path);
+// Report entries of one service and key, one "disposition: detail" line each.
+std::string report_of(const Output& out, const std::string& service, const std::string& key);
 
 } // namespace berth::generate::test

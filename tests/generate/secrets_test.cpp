@@ -14,6 +14,7 @@ namespace berth::generate {
 namespace {
 
 using test::load_fixture;
+using test::report_of;
 using test::load_fixture_with;
 
 const char* kCompose = R"(name: shop
@@ -41,14 +42,6 @@ secrets:
   outside:
     external: true
 )";
-
-std::string report_of(const Output& out, const std::string& service, const std::string& key) {
-  std::string text;
-  for (const auto& e : out.report.entries)
-    if (e.service == service && e.key == key)
-      text += std::string(to_string(e.disposition)) + ": " + e.detail + "\n";
-  return text;
-}
 
 std::unique_ptr<test::Fixture> fixture(const profile::Profile& p = profile::default_profile()) {
   auto f = load_fixture_with(kCompose, p, {{"SOME_VAR", "env-secret-value"}});

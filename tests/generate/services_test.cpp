@@ -10,12 +10,7 @@ namespace berth::generate {
 namespace {
 
 using test::load_fixture;
-
-std::string emitted(const Output& out, const std::string& path) {
-  for (const Manifest& m : out.base)
-    if (m.path == path) return yaml::emit(m.object);
-  return "<no " + path + ">";
-}
+using test::emitted;
 
 const ReportEntry* entry(const Output& out, const std::string& service, const std::string& key) {
   for (const ReportEntry& e : out.report.entries)
