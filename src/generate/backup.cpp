@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "generate/backup.h"
+#include "generate/network.h"
 #include "kube/object.h"
 
 namespace berth::generate::backup {
@@ -377,19 +378,6 @@ int s3_port(const profile::Profile& p) {
   return url.starts_with("http://") ? 80 : 443;
 }
 
-Node tcp_port(int port) {
-  Node p = Node::mapping();
-  p.set("protocol", Node::str("TCP"));
-  p.set("port", Node::integer(port));
-  return p;
-}
-
-Node match_labels(const std::map<std::string, std::string>& labels) {
-  Node sel = Node::mapping();
-  sel.set("matchLabels", kube::string_map(labels));
-  return sel;
-}
-
 // The namespace denies everything by default: the dump pods may reach the database and the
 // S3 endpoint (DNS is allowed namespace-wide), and the database accepts them.
 std::pair<Node, Node> backup_network_policies(const Context& ctx, const ServicePlan& plan) {
@@ -399,18 +387,16 @@ std::pair<Node, Node> backup_network_policies(const Context& ctx, const ServiceP
   kube::metadata(egress_policy)
       .set("labels", kube::string_map(kube::standard_labels(ctx.plan.app, job, "backup")));
   Node spec = Node::mapping();
-  spec.set("podSelector", match_labels(kube::selector_labels(ctx.plan.app, job)));
+  spec.set("podSelector", net::match_labels(kube::selector_labels(ctx.plan.app, job)));
   spec.set("policyTypes", Node::sequence());
   spec.find("policyTypes")->push(Node::str("Egress"));
   Node to_db = Node::mapping();
   Node peers = Node::sequence();
-  Node peer = Node::mapping();
-  peer.set("podSelector", match_labels(kube::selector_labels(ctx.plan.app, plan.name)));
-  peers.push(std::move(peer));
+  peers.push(net::pods_of(ctx, plan.name));
   to_db.set("to", std::move(peers));
-  to_db.set("ports", Node::sequence()).push(tcp_port(port));
+  to_db.set("ports", Node::sequence()).push(net::port_entry("TCP", port));
   Node to_s3 = Node::mapping(); // no `to`: the object store is outside the cluster
-  to_s3.set("ports", Node::sequence()).push(tcp_port(s3_port(ctx.profile)));
+  to_s3.set("ports", Node::sequence()).push(net::port_entry("TCP", s3_port(ctx.profile)));
   Node egress = Node::sequence();
   egress.push(std::move(to_db));
   egress.push(std::move(to_s3));
@@ -422,15 +408,13 @@ std::pair<Node, Node> backup_network_policies(const Context& ctx, const ServiceP
   kube::metadata(ingress_policy)
       .set("labels", kube::string_map(kube::standard_labels(ctx.plan.app, plan.name)));
   Node ispec = Node::mapping();
-  ispec.set("podSelector", match_labels(kube::selector_labels(ctx.plan.app, plan.name)));
+  ispec.set("podSelector", net::match_labels(kube::selector_labels(ctx.plan.app, plan.name)));
   ispec.set("policyTypes", Node::sequence()).push(Node::str("Ingress"));
   Node from = Node::mapping();
   Node sources = Node::sequence();
-  Node source = Node::mapping();
-  source.set("podSelector", match_labels(kube::selector_labels(ctx.plan.app, job)));
-  sources.push(std::move(source));
+  sources.push(net::pods_of(ctx, job));
   from.set("from", std::move(sources));
-  from.set("ports", Node::sequence()).push(tcp_port(port));
+  from.set("ports", Node::sequence()).push(net::port_entry("TCP", port));
   ispec.set("ingress", Node::sequence()).push(std::move(from));
   ingress_policy.set("spec", std::move(ispec));
   return {std::move(egress_policy), std::move(ingress_policy)};

@@ -29,6 +29,11 @@ bool uses_ingressroute(const Context& ctx);
 // Hosts in first-use order.
 std::vector<std::string> route_hosts(const AppPlan& plan);
 
+// NetworkPolicy pieces (network_policy.cpp), shared with the backup generator's policies.
+yaml::Node match_labels(const std::map<std::string, std::string>& labels); // {matchLabels: ...}
+yaml::Node pods_of(const Context& ctx, std::string_view service); // {podSelector: <service>}
+yaml::Node port_entry(const std::string& protocol, int port);     // {protocol, port}
+
 // --- Services (services.cpp) ---------------------------------------------------------------
 yaml::Node service_object(const Context& ctx, const ServicePlan& s);
 yaml::Node headless_service_object(const Context& ctx, const ServicePlan& s);

@@ -14,8 +14,6 @@ namespace berth::generate::net {
 
 using yaml::Node;
 
-namespace {
-
 Node match_labels(const std::map<std::string, std::string>& labels) {
   Node m = Node::mapping();
   m.set("matchLabels", kube::string_map(labels));
@@ -28,17 +26,19 @@ Node pods_of(const Context& ctx, std::string_view service) {
   return peer;
 }
 
-Node namespace_peer(const std::string& ns) {
-  Node peer = Node::mapping();
-  peer.set("namespaceSelector", match_labels({{"kubernetes.io/metadata.name", ns}}));
-  return peer;
-}
-
 Node port_entry(const std::string& protocol, int port) {
   Node p = Node::mapping();
   p.set("protocol", Node::str(protocol));
   p.set("port", Node::integer(port));
   return p;
+}
+
+namespace {
+
+Node namespace_peer(const std::string& ns) {
+  Node peer = Node::mapping();
+  peer.set("namespaceSelector", match_labels({{"kubernetes.io/metadata.name", ns}}));
+  return peer;
 }
 
 // The ports other services of the app call: all but a dedicated metrics port (only the
