@@ -1,6 +1,7 @@
 // Tests for Compose service `volumes`, `tmpfs` and `devices` canonicalization.
 #include <gtest/gtest.h>
 
+#include "canonical_fixture.h"
 #include "support/yaml_assert.h"
 
 #include "common/error.h"
@@ -12,23 +13,8 @@ namespace berth::compose {
 namespace {
 
 using yaml::Node;
-
-Node canon_key(const std::string& key, const std::string& body) {
-  Node file = yaml::parse_document("services:\n  web:\n    " + key + ": " + body + "\n",
-                                   "compose.yaml");
-  canonicalize_file(file);
-  return *file.find("services")->find("web")->find(key);
-}
-
-std::string error_of(const std::string& key, const std::string& body) {
-  try {
-    canon_key(key, body);
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
+using test::canon_key;
+using test::error_of;
 
 TEST(CanonicalVolumes, NamedVolume) {
   EXPECT_YAML_EQ(canon_key("volumes", "[\"db-data:/var/lib/postgresql/data\"]"),
