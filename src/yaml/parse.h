@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,13 @@ std::vector<Node> parse_stream(std::string_view text, const std::string& name,
 // Parses a stream that must hold exactly one document (an empty stream yields a null node).
 Node parse_document(std::string_view text, const std::string& name,
                     const ParseOptions& options = {});
+
+// Streams the documents of `text` to `on_document` one at a time, in order, so a caller can
+// process and drop each before the next is built. Same errors as parse_stream; documents before
+// the failing one have already been delivered when it throws.
+void parse_stream_each(std::string_view text, const std::string& name,
+                       const std::function<void(Node&&)>& on_document,
+                       const ParseOptions& options = {});
 
 // Reads a file and parses it; errors for missing files, directories, unreadable files.
 std::vector<Node> parse_file(const std::string& path, const ParseOptions& options = {});

@@ -1,0 +1,32 @@
+// Facts about the checked objects that cross-object rules need (selectors, labels, ports,
+// references, resources, quotas…), extracted in the same pass as per-object rules so the trees
+// can be dropped (memory stays proportional to one file, not the whole input).
+#pragma once
+
+#include <memory>
+
+#include "check/object.h"
+
+namespace berth::check {
+
+struct IndexData; // defined in index_data.h (owned by the reference/capacity families)
+
+class Index {
+public:
+  Index();
+  ~Index();
+  Index(Index&&) noexcept;
+  Index& operator=(Index&&) noexcept;
+
+  // Records what set-level rules need from one object (patches included: they are marked).
+  void add(const Object& object);
+  // Appends another index (a later file's) keeping input order.
+  void append(Index&& other);
+
+  const IndexData& data() const { return *data_; }
+
+private:
+  std::unique_ptr<IndexData> data_;
+};
+
+} // namespace berth::check
