@@ -7,11 +7,13 @@
 
 #include <unistd.h>
 
+#include "cli/check.h"
 #include "cli/config.h"
 #include "cli/convert.h"
 #include "cli/environment.h"
 #include "cli/exit_codes.h"
 #include "cli/init.h"
+#include "cli/schemas.h"
 #include "cli/seal.h"
 
 namespace {
@@ -100,7 +102,8 @@ void add_seal(CLI::App& app, berth::cli::SealOptions& o, berth::cli::UnsealOptio
                   "Seal KEY=VALUE lines of this file (values literal, # comments) instead of a "
                   "Secret document");
   cmd->add_option("--from-literal", o.literals, "Seal KEY=VALUE (repeatable)");
-  cmd->add_option("--type", o.type, "Secret type for --from-literal/--from-env-file. Default: Opaque");
+  cmd->add_option("--type", o.type,
+                  "Secret type for --from-literal/--from-env-file. Default: Opaque");
   cmd->add_option("--merge-into", o.merge_into,
                   "Add or replace keys in this existing SealedSecret; prints the result");
   cmd->footer(kFooter);
@@ -118,8 +121,9 @@ void add_seal(CLI::App& app, berth::cli::SealOptions& o, berth::cli::UnsealOptio
 
 void add_init(CLI::App& app, berth::cli::InitOptions& o) {
   CLI::App* cmd = app.add_subcommand(
-      "init", "Write a cluster profile (berth.yaml) for `berth convert --cluster`: the defaults, or "
-              "your answers to a few questions (on a terminal)");
+      "init",
+      "Write a cluster profile (berth.yaml) for `berth convert --cluster`: the defaults, or "
+      "your answers to a few questions (on a terminal)");
   cmd->add_flag("--defaults", o.defaults,
                 "Write the default profile (seed 000's conventions: K3s, Traefik, local-path, "
                 "cert-manager, Sealed Secrets, ArgoCD, kube-prometheus-stack) without questions");
@@ -127,6 +131,70 @@ void add_init(CLI::App& app, berth::cli::InitOptions& o) {
   cmd->add_flag("--force", o.force, "Overwrite an existing --output file");
   cmd->footer(kFooter);
   cmd->callback([&] { o.interactive = ::isatty(STDIN_FILENO) == 1; });
+}
+
+void add_check(CLI::App& app, berth::cli::CheckOptions& o, std::string& rule) {
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Validate Kubernetes manifests: schema, policies, cross-references, capacity and "
+               "API versions, with a readiness scorecard");
+  cmd->add_option("paths", o.paths,
+                  "Files, directories or - (stdin). Directories are walked recursively for "
+                  "*.yaml, *.yml and *.json in sorted order, skipping hidden files and "
+                  "directories (.git, .github, .berth…); multi-document streams, `kind: List` "
+                  "and JSON are read");
+  cmd->add_option("--cluster", o.cluster,
+                  "Cluster profile (berth.yaml): turns on its conventions (ingress class, "
+                  "issuer, storage class, monitoring labels) and node capacity");
+  cmd->add_option("--openapi", o.openapi,
+                  "The cluster's OpenAPI v2 document (`kubectl get --raw /openapi/v2`, or "
+                  "`berth schemas pull`). Default: built-in Kubernetes definitions");
+  cmd->add_option("--crds", o.crds,
+                  "CRD file or directory of CRDs to validate custom "
+                  "resources against (repeatable)");
+  cmd->add_option("--k8s-version", o.k8s_version,
+                  "Target Kubernetes version for deprecated/removed APIs")
+      ->default_val("1.32");
+  cmd->add_option("-o,--output", o.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit"}))
+      ->default_val("text");
+  cmd->add_option("--fail-on", o.fail_on,
+                  "Exit 1 when a finding has this severity or higher (none: only 0 or 2)")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+      ->default_val("error");
+  cmd->add_option("--config", o.config,
+                  "Config file (rules.disable/enable/severity, exclude globs). Default: "
+                  ".berth-check.yaml in the current directory when present");
+  cmd->add_flag("--complete", o.complete,
+                "The input is the whole application: references to ConfigMaps, Secrets, PVCs "
+                "and ServiceAccounts that are not in it are errors");
+  cmd->add_option("-j,--jobs", o.jobs, "Files checked in parallel. Default: one per core");
+  cmd->add_flag("--list-rules", o.list_rules,
+                "List every rule (id, family, severity, on/off after the config file) and exit");
+  cmd->add_flag("--no-color", o.no_color,
+                "No colour in text output (also: NO_COLOR set, or stdout not a terminal)");
+  cmd->footer(R"(Ignore a rule for one object with the annotation `berth.dev/ignore: rule-a,rule-b`
+(`*` for all). `berth explain RULE` describes a rule.
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on,
+2 usage error or input that could not be read or parsed (findings are still printed),
+70 internal error.)");
+  cmd->callback([&] { o.stdout_tty = ::isatty(STDOUT_FILENO) == 1; });
+
+  CLI::App* explain = app.add_subcommand(
+      "explain", "Describe a `berth check` rule: family, area, severity, default, what it flags, "
+                 "how to fix it");
+  explain->add_option("rule", rule, "Rule id (see `berth check --list-rules`)")->required();
+  explain->footer(kFooter);
+}
+
+void add_schemas(CLI::App& app, berth::cli::SchemasPullOptions& o) {
+  CLI::App* cmd = app.add_subcommand("schemas", "Schemas for `berth check`");
+  cmd->require_subcommand(1);
+  CLI::App* pull = cmd->add_subcommand(
+      "pull", "Save the cluster's OpenAPI v2 document by running exactly `kubectl get --raw "
+              "/openapi/v2` (current kubectl context), for `berth check --openapi`");
+  pull->add_option("-o,--output", o.output, "File to write. Default: stdout");
+  pull->footer(kFooter);
+  cmd->footer(kFooter);
 }
 
 } // namespace
@@ -149,6 +217,11 @@ int main(int argc, char** argv) {
   add_seal(app, seal, unseal);
   berth::cli::InitOptions init;
   add_init(app, init);
+  berth::cli::CheckOptions check;
+  std::string explain_rule;
+  add_check(app, check, explain_rule);
+  berth::cli::SchemasPullOptions schemas_pull;
+  add_schemas(app, schemas_pull);
 
   try {
     app.parse(argc, argv);
@@ -167,10 +240,18 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("config")) return berth::cli::run_config(config, std::cout, std::cerr);
     if (app.got_subcommand("convert"))
       return berth::cli::run_convert(convert, std::cout, std::cerr);
-    if (app.got_subcommand("seal")) return berth::cli::run_seal(seal, std::cin, std::cout, std::cerr);
+    if (app.got_subcommand("seal"))
+      return berth::cli::run_seal(seal, std::cin, std::cout, std::cerr);
     if (app.got_subcommand("unseal"))
       return berth::cli::run_unseal(unseal, std::cin, std::cout, std::cerr);
-    if (app.got_subcommand("init")) return berth::cli::run_init(init, std::cin, std::cout, std::cerr);
+    if (app.got_subcommand("init"))
+      return berth::cli::run_init(init, std::cin, std::cout, std::cerr);
+    if (app.got_subcommand("check"))
+      return berth::cli::run_check(check, std::cin, std::cout, std::cerr);
+    if (app.got_subcommand("explain"))
+      return berth::cli::run_explain(explain_rule, std::cout, std::cerr);
+    if (app.got_subcommand("schemas"))
+      return berth::cli::run_schemas_pull(schemas_pull, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "berth: internal error: " << e.what() << '\n';
     return berth::cli::kExitInternal;

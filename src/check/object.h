@@ -14,7 +14,9 @@ namespace berth::check {
 
 // Identity of an object, kept after its tree is gone (findings of set-level rules point here).
 struct ObjectInfo {
-  std::size_t id = 0;        // position in input order (files in argument/walk order, docs in file)
+  // Increasing in input order (files in argument/walk order, objects in file), unique, not
+  // dense: the engine numbers (file << 32 | object in file) so threads need not agree on counts.
+  std::size_t id = 0;
   std::string file;          // path as given/walked; "-" for stdin
   std::string api_version;   // as written ("apps/v1"); "" when missing
   std::string kind;          // as written; "" when missing
