@@ -1,0 +1,167 @@
+// Runs the policy family on test YAML like the engine does (ObjectInfo from the document, one
+// Context over the family's catalog), and the clean Deployment the topic tests break.
+#include "check/policy/policy_fixture.h"
+
+#include <cstddef>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "check/context.h"
+#include "check/policy/policy.h"
+#include "profile/profile.h"
+#include "yaml/parse.h"
+
+namespace berth::check::policy::test {
+
+namespace {
+
+// Context wants the schema registry, which policy rules never touch, and the policy test binary
+// does not link the schema family. A suitably aligned stand-in is never dereferenced.
+const schema::Registry& no_schemas() {
+  alignas(std::max_align_t) static const unsigned char storage[64] = {};
+  return *reinterpret_cast<const schema::Registry*>(storage);
+}
+
+ObjectInfo info_of(const yaml::Node& root, std::size_t id) {
+  ObjectInfo info;
+  info.id = id;
+  info.file = "test.yaml";
+  info.api_version = root.text("apiVersion");
+  info.kind = root.text("kind");
+  if (const yaml::Node* m = root.find("metadata"); m && m->is_mapping()) {
+    info.name = m->text("name");
+    info.ns = m->text("namespace");
+  }
+  info.loc = root.loc();
+  return info;
+}
+
+} // namespace
+
+std::vector<Finding> PolicyRun::of(std::string_view rule) const {
+  std::vector<Finding> out;
+  for (const Finding& f : findings)
+    if (f.rule == rule) out.push_back(f);
+  return out;
+}
+
+std::string PolicyRun::dump() const {
+  std::ostringstream out;
+  for (const Finding& f : findings)
+    out << f.rule << " " << at(f) << " " << f.message << "\n";
+  return out.str();
+}
+
+PolicyRun run(std::string_view text, const Options& options) {
+  Catalog catalog(policy::rules());
+  Context ctx(options, catalog, no_schemas());
+  std::vector<yaml::Node> docs = yaml::parse_stream(text, "test.yaml");
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (!docs[i].is_mapping()) continue;
+    ObjectInfo info = info_of(docs[i], i);
+    policy::check_object(Object{info, docs[i]}, ctx);
+  }
+  return PolicyRun{std::move(ctx.findings())};
+}
+
+Options with_profile() {
+  Options o;
+  o.profile = profile::default_profile();
+  return o;
+}
+
+Options enabling(std::initializer_list<std::string> rules) {
+  Options o;
+  o.config.enable.assign(rules.begin(), rules.end());
+  return o;
+}
+
+std::string at(const Finding& f) {
+  return std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column);
+}
+
+std::string replace(std::string text, std::string_view from, std::string_view to) {
+  std::size_t pos = text.find(from);
+  if (pos == std::string::npos || text.find(from, pos + 1) != std::string::npos) {
+    ADD_FAILURE() << "replace: \"" << from << "\" must occur exactly once";
+    return text;
+  }
+  return text.replace(pos, from.size(), to);
+}
+
+// Line numbers, for the tests' position assertions: 7 replicas, 15 pod spec (at 7:7 of
+// "automountServiceAccountToken"), 20 pod securityContext, 33 the container (col 11), 34 image,
+// 35 imagePullPolicy, 39 env, 42 resources, 54 livenessProbe, 59 readinessProbe,
+// 63 container securityContext, 67 capabilities.drop.
+const std::string kCleanDeployment = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      automountServiceAccountToken: false
+      priorityClassName: production
+      imagePullSecrets:
+        - name: ghcr-secret
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 10001
+        seccompProfile:
+          type: RuntimeDefault
+      topologySpreadConstraints:
+        - maxSkew: 1
+          topologyKey: kubernetes.io/hostname
+          whenUnsatisfiable: ScheduleAnyway
+          labelSelector:
+            matchLabels:
+              app: web
+      containers:
+        - name: web
+          image: ghcr.io/example/web:1.4.2
+          imagePullPolicy: Always
+          ports:
+            - name: http
+              containerPort: 8080
+          env:
+            - name: LOG_LEVEL
+              value: info
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+            limits:
+              cpu: 500m
+              memory: 256Mi
+          startupProbe:
+            httpGet:
+              path: /healthz
+              port: http
+            failureThreshold: 30
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: http
+            failureThreshold: 6
+          readinessProbe:
+            httpGet:
+              path: /healthz
+              port: http
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop:
+                - ALL
+)";
+
+} // namespace berth::check::policy::test
