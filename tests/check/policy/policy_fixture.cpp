@@ -77,6 +77,16 @@ Options enabling(std::initializer_list<std::string> rules) {
   return o;
 }
 
+Finding only(const PolicyRun& r, std::string_view rule) {
+  std::vector<Finding> found = r.of(rule);
+  if (found.size() != 1) {
+    ADD_FAILURE() << "expected one " << rule << " finding, got " << found.size() << ":\n"
+                  << r.dump();
+    return {};
+  }
+  return found.front();
+}
+
 std::string at(const Finding& f) {
   return std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column);
 }

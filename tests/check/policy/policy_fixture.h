@@ -31,6 +31,9 @@ Options with_profile();
 // Options turning on the given (default-off) rules.
 Options enabling(std::initializer_list<std::string> rules);
 
+// The single finding of `rule` (ADD_FAILURE and an empty Finding unless there is exactly one).
+Finding only(const PolicyRun& r, std::string_view rule);
+
 // "line:column" of a finding.
 std::string at(const Finding& f);
 
