@@ -18,12 +18,14 @@ public:
   Index(Index&&) noexcept;
   Index& operator=(Index&&) noexcept;
 
-  // Records what set-level rules need from one object (patches included: they are marked).
+  // Records what set-level rules need from one object (patches and non-mappings are skipped).
+  // The facts keep `&object.info`: the caller must keep that ObjectInfo alive, at the same
+  // address, as long as the Index (the engine keeps every ObjectInfo for the whole run).
   void add(const Object& object);
   // Appends another index (a later file's) keeping input order.
   void append(Index&& other);
 
-  const IndexData& data() const { return *data_; }
+  const IndexData& data() const; // queries: check/index_lookup.h
 
 private:
   std::unique_ptr<IndexData> data_;

@@ -1,0 +1,303 @@
+// Lookup: hash indexes over the Index facts, built once per set-level pass, and the kustomize
+// namespace resolution (which namespace each file's objects really land in).
+#include "check/index_lookup.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "check/index_read.h"
+
+namespace berth::check {
+
+namespace {
+
+const std::vector<const HpaFacts*> kNoHpas;
+
+// Merges two ascending id lists (input order is kept when ids of two namespaces are joined).
+std::vector<std::uint32_t> merged(const std::vector<std::uint32_t>* a,
+                                  const std::vector<std::uint32_t>* b) {
+  std::vector<std::uint32_t> out;
+  if (a) out = *a;
+  if (b) {
+    std::size_t mid = out.size();
+    out.insert(out.end(), b->begin(), b->end());
+    std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(mid), out.end());
+  }
+  return out;
+}
+
+std::string_view ref_kind_name(RefKind k) {
+  switch (k) {
+  case RefKind::ConfigMap:
+    return "ConfigMap";
+  case RefKind::Secret:
+    return "Secret";
+  case RefKind::PersistentVolumeClaim:
+    return "PersistentVolumeClaim";
+  case RefKind::ServiceAccount:
+    return "ServiceAccount";
+  }
+  return "";
+}
+
+} // namespace
+
+std::string Lookup::key(std::string_view a, std::string_view b) {
+  std::string k;
+  k.reserve(a.size() + b.size() + 1);
+  k.append(a);
+  k.push_back('\0');
+  k.append(b);
+  return k;
+}
+
+Lookup::Lookup(const IndexData& d) : d_(d) {
+  for (const ObjectFacts& f : d.objects)
+    files_.try_emplace(f.object->file);
+  for (const KustomizationFacts& k : d.kustomizations)
+    files_.try_emplace(k.object->file);
+  for (auto& [file, normalized] : files_)
+    normalized = index_read::normalize_path(file);
+  resolve_kustomize_namespaces();
+
+  for (std::uint32_t i = 0; i < d.objects.size(); ++i) {
+    const ObjectInfo& o = *d.objects[i].object;
+    kinds_.insert(o.kind);
+    if (o.kind == "Namespace" && o.group().empty()) declared_.insert(o.name);
+    objects_by_name_[key(o.kind, o.name)].push_back(i);
+  }
+  for (const ProvidedFact& p : d.provided)
+    provided_[key(ref_kind_name(p.kind), p.name)].push_back(&p);
+  for (std::uint32_t i = 0; i < d.pods.size(); ++i) {
+    const PodsFacts& p = d.pods[i];
+    for (const auto& [k, v] : p.labels)
+      pods_by_label_[key(k, v)].push_back(i);
+    pods_by_ns_[ns(*p.object)].push_back(i);
+    workloads_[key(p.object->kind, p.object->name)].push_back(i);
+  }
+  for (std::uint32_t i = 0; i < d.services.size(); ++i) {
+    services_by_name_[d.services[i].object->name].push_back(i);
+    for (const auto& [k, v] : d.services[i].labels)
+      services_by_label_[key(k, v)].push_back(i);
+  }
+  for (const HpaFacts& h : d.hpas) {
+    auto it = workloads_.find(key(h.target_kind, h.target_name));
+    if (it == workloads_.end()) continue;
+    const std::string& hns = ns(*h.object);
+    for (std::uint32_t i : it->second)
+      if (same_namespace(ns(*d.pods[i].object), hns)) hpas_[&d.pods[i]].push_back(&h);
+  }
+}
+
+// Kustomize applies a kustomization's `namespace:` to everything it includes, and an outer
+// kustomization's namespace wins over an inner one. A file reached through several roots (a
+// base shared by overlays) lands in several namespaces: it keeps its own metadata.namespace.
+void Lookup::resolve_kustomize_namespaces() {
+  const auto& ks = d_.kustomizations;
+  if (ks.empty()) return;
+  std::unordered_map<std::string, std::uint32_t> by_dir;
+  for (std::uint32_t i = 0; i < ks.size(); ++i)
+    by_dir.try_emplace(ks[i].dir, i);
+  std::vector<Ids> parents(ks.size());
+  for (std::uint32_t i = 0; i < ks.size(); ++i)
+    for (const std::string& r : ks[i].resources) {
+      if (auto it = by_dir.find(r); it != by_dir.end() && it->second != i)
+        parents[it->second].push_back(i);
+      else
+        listed_[r].push_back(i);
+    }
+  // Namespaces each kustomization's objects can get ("" = none set along some chain).
+  std::vector<std::set<std::string>> out(ks.size());
+  std::vector<char> state(ks.size(), 0); // 0 new, 1 in progress, 2 done
+  std::function<const std::set<std::string>&(std::uint32_t)> resolve =
+      [&](std::uint32_t k) -> const std::set<std::string>& {
+    if (state[k] != 0) return out[k]; // done, or a cycle (kustomize rejects those anyway)
+    state[k] = 1;
+    std::set<std::string> result;
+    if (parents[k].empty()) result.insert(ks[k].ns);
+    for (std::uint32_t p : parents[k])
+      for (const std::string& v : resolve(p))
+        result.insert(v.empty() ? ks[k].ns : v);
+    out[k] = std::move(result);
+    state[k] = 2;
+    return out[k];
+  };
+  for (const ObjectFacts& f : d_.objects) {
+    auto it = listed_.find(file_of(*f.object));
+    if (it == listed_.end()) continue;
+    std::set<std::string> values;
+    for (std::uint32_t k : it->second)
+      for (const std::string& v : resolve(k))
+        values.insert(v.empty() ? f.object->ns : v);
+    if (values.size() == 1 && *values.begin() != f.object->ns)
+      override_ns_.emplace(f.object, *values.begin());
+  }
+}
+
+const std::string& Lookup::ns(const ObjectInfo& o) const {
+  if (!override_ns_.empty())
+    if (auto it = override_ns_.find(&o); it != override_ns_.end()) return it->second;
+  return o.ns;
+}
+
+const std::string& Lookup::file_of(const ObjectInfo& o) const {
+  auto it = files_.find(o.file);
+  return it != files_.end() ? it->second : o.file;
+}
+
+const std::vector<std::uint32_t>* Lookup::listed_by(const std::string& file) const {
+  auto it = listed_.find(file);
+  return it == listed_.end() ? nullptr : &it->second;
+}
+
+const ObjectInfo* Lookup::find(std::string_view kind, std::string_view ns,
+                               std::string_view name) const {
+  auto it = objects_by_name_.find(key(kind, name));
+  if (it == objects_by_name_.end()) return nullptr;
+  for (std::uint32_t i : it->second)
+    if (same_namespace(this->ns(*d_.objects[i].object), ns)) return d_.objects[i].object;
+  return nullptr;
+}
+
+bool Lookup::provides(RefKind kind, std::string_view ns, std::string_view name) const {
+  if (find(ref_kind_name(kind), ns, name)) return true;
+  auto it = provided_.find(key(ref_kind_name(kind), name));
+  if (it == provided_.end()) return false;
+  for (const ProvidedFact* p : it->second)
+    if (same_namespace(p->ns.empty() ? this->ns(*p->object) : p->ns, ns)) return true;
+  return false;
+}
+
+std::vector<const PodsFacts*> Lookup::pods_matching(std::string_view ns, const Selector& s,
+                                                    std::size_t limit) const {
+  std::vector<const PodsFacts*> out;
+  // Candidates: the smallest label bucket of the selector, else every pod of the namespace.
+  const Ids* bucket = nullptr;
+  for (const auto& [k, v] : s.match_labels) {
+    auto it = pods_by_label_.find(key(k, v));
+    if (it == pods_by_label_.end()) return out;
+    if (!bucket || it->second.size() < bucket->size()) bucket = &it->second;
+  }
+  Ids all;
+  if (!bucket) {
+    if (ns.empty()) {
+      all.resize(d_.pods.size());
+      for (std::uint32_t i = 0; i < all.size(); ++i)
+        all[i] = i;
+    } else {
+      auto a = pods_by_ns_.find(std::string(ns));
+      auto b = pods_by_ns_.find(std::string());
+      all = merged(a == pods_by_ns_.end() ? nullptr : &a->second,
+                   b == pods_by_ns_.end() ? nullptr : &b->second);
+    }
+    bucket = &all;
+  }
+  for (std::uint32_t i : *bucket) {
+    const PodsFacts& p = d_.pods[i];
+    if (!same_namespace(this->ns(*p.object), ns) || !s.matches(p.labels)) continue;
+    out.push_back(&p);
+    if (out.size() >= limit) break;
+  }
+  return out;
+}
+
+std::vector<const PodsFacts*> Lookup::pods_in(std::string_view ns) const {
+  return pods_matching(ns, Selector{});
+}
+
+const PodsFacts* Lookup::workload(std::string_view kind, std::string_view ns,
+                                  std::string_view name) const {
+  auto it = workloads_.find(key(kind, name));
+  if (it == workloads_.end()) return nullptr;
+  for (std::uint32_t i : it->second)
+    if (same_namespace(this->ns(*d_.pods[i].object), ns)) return &d_.pods[i];
+  return nullptr;
+}
+
+const std::vector<const HpaFacts*>& Lookup::hpas_of(const PodsFacts& p) const {
+  auto it = hpas_.find(&p);
+  return it == hpas_.end() ? kNoHpas : it->second;
+}
+
+std::vector<const ServiceFacts*> Lookup::services_named(std::string_view ns,
+                                                        std::string_view name) const {
+  std::vector<const ServiceFacts*> out;
+  auto it = services_by_name_.find(std::string(name));
+  if (it == services_by_name_.end()) return out;
+  for (std::uint32_t i : it->second)
+    if (same_namespace(this->ns(*d_.services[i].object), ns)) out.push_back(&d_.services[i]);
+  return out;
+}
+
+} // namespace berth::check
+
+namespace berth::check {
+
+std::vector<const LimitRangeFacts*> Lookup::limit_ranges_in(std::string_view ns) const {
+  std::vector<const LimitRangeFacts*> exact, other;
+  for (const LimitRangeFacts& lr : d_.limit_ranges) {
+    const std::string& lns = this->ns(*lr.object);
+    if (lns == ns)
+      exact.push_back(&lr);
+    else if (same_namespace(lns, ns))
+      other.push_back(&lr);
+  }
+  exact.insert(exact.end(), other.begin(), other.end());
+  return exact;
+}
+
+std::vector<const LimitItem*> Lookup::container_limits(std::string_view ns) const {
+  std::vector<const LimitItem*> out;
+  for (const LimitRangeFacts* lr : limit_ranges_in(ns))
+    for (const LimitItem& item : lr->items)
+      if (item.type == "Container") out.push_back(&item);
+  return out;
+}
+
+} // namespace berth::check
+
+namespace berth::check {
+
+std::string describe_namespace(std::string_view ns) {
+  if (ns.empty()) return "the default namespace of the set";
+  return "namespace \"" + std::string(ns) + "\"";
+}
+
+std::string describe_labels(const Labels& labels) {
+  if (labels.empty()) return "{}";
+  std::string out;
+  for (const auto& [k, v] : labels) {
+    if (!out.empty()) out += ", ";
+    out += k + "=" + v;
+  }
+  return out;
+}
+
+std::string describe_selector(const Selector& s) {
+  if (s.empty()) return "{}";
+  std::string out = s.match_labels.empty() ? std::string() : describe_labels(s.match_labels);
+  for (const Selector::Requirement& r : s.expressions) {
+    if (!out.empty()) out += ", ";
+    std::string values;
+    for (const std::string& v : r.values)
+      values += (values.empty() ? "" : ", ") + v;
+    switch (r.op) {
+    case Selector::Op::In:
+      out += r.key + " in (" + values + ")";
+      break;
+    case Selector::Op::NotIn:
+      out += r.key + " notin (" + values + ")";
+      break;
+    case Selector::Op::Exists:
+      out += r.key;
+      break;
+    case Selector::Op::DoesNotExist:
+      out += "!" + r.key;
+      break;
+    }
+  }
+  return out;
+}
+
+} // namespace berth::check

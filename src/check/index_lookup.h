@@ -1,0 +1,132 @@
+// Queries over a finished Index for the set-level rules: effective namespaces (what kustomize
+// will set), objects by kind/name, pods by label selector, HPAs by target — all hash lookups,
+// so rules stay linear in the size of the input.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "check/index_data.h"
+
+namespace berth::check {
+
+// Message helpers shared by the set-level families.
+// `namespace "shop"`, or "the default namespace of the set" for "".
+std::string describe_namespace(std::string_view ns);
+// "app=web, tier=api" (labels) / "app=web, tier in (a, b), !canary" (selectors); "{}" if empty.
+std::string describe_labels(const Labels& labels);
+std::string describe_selector(const Selector& s);
+
+class Lookup {
+public:
+  explicit Lookup(const IndexData& data);
+  const IndexData& data() const { return d_; }
+
+  // --- namespaces -----------------------------------------------------------------------------
+  // The namespace an object ends up in: the `namespace:` of the kustomization(s) including its
+  // file when they all agree, else metadata.namespace as written. "" is "the default namespace
+  // of the set": no namespace is written and none is set by a kustomization (kubectl -n or an
+  // overlay decides later).
+  const std::string& ns(const ObjectInfo& o) const;
+  // Two effective namespaces can be the same at deploy time: equal, or one of them is "".
+  static bool same_namespace(std::string_view a, std::string_view b) {
+    return a == b || a.empty() || b.empty();
+  }
+  // A `kind: Namespace` object of that name is in the set.
+  bool namespace_declared(std::string_view name) const {
+    return declared_.count(std::string(name));
+  }
+  bool declares_namespaces() const { return !declared_.empty(); }
+
+  // --- objects --------------------------------------------------------------------------------
+  // Some object of this kind is in the set (rules that need the other side of a reference stay
+  // silent when there is none at all: the input is then obviously partial).
+  bool has_kind(std::string_view kind) const { return kinds_.count(std::string(kind)); }
+  // First object (input order) of kind/name in a namespace that can be `ns`; nullptr if none.
+  const ObjectInfo* find(std::string_view kind, std::string_view ns, std::string_view name) const;
+  // A ConfigMap/Secret/PVC/ServiceAccount of that name exists, or is made by a SealedSecret,
+  // Certificate, ExternalSecret, kustomize generator or volumeClaimTemplate.
+  bool provides(RefKind kind, std::string_view ns, std::string_view name) const;
+
+  // --- pods -----------------------------------------------------------------------------------
+  // Pod-creating objects whose pod labels match `s` in a namespace that can be `ns`, in input
+  // order. An empty selector matches every pod of the namespace.
+  std::vector<const PodsFacts*> pods_matching(std::string_view ns, const Selector& s,
+                                              std::size_t limit = SIZE_MAX) const;
+  bool any_pod_matches(std::string_view ns, const Selector& s) const {
+    return !pods_matching(ns, s, 1).empty();
+  }
+  // Pod-creating objects of a namespace (compatible), input order.
+  std::vector<const PodsFacts*> pods_in(std::string_view ns) const;
+  // Workload of kind/name (first in input order) in a namespace that can be `ns`.
+  const PodsFacts* workload(std::string_view kind, std::string_view ns,
+                            std::string_view name) const;
+  // HPAs whose scaleTargetRef names this workload, input order.
+  const std::vector<const HpaFacts*>& hpas_of(const PodsFacts& p) const;
+
+  // --- services -------------------------------------------------------------------------------
+  std::vector<const ServiceFacts*> services_named(std::string_view ns, std::string_view name) const;
+  // Services whose metadata.labels match `s` and whose namespace passes `ns_ok`, input order.
+  template <class NsOk>
+  std::vector<const ServiceFacts*> services_matching(const Selector& s, NsOk&& ns_ok) const;
+
+  // --- limit ranges ---------------------------------------------------------------------------
+  // LimitRange items of type Container that apply in a namespace: those of exactly that
+  // namespace first, then those of namespaces that can be it ("" on either side).
+  std::vector<const LimitItem*> container_limits(std::string_view ns) const;
+  // LimitRanges (all items) applying in a namespace, same order.
+  std::vector<const LimitRangeFacts*> limit_ranges_in(std::string_view ns) const;
+
+  // --- kustomize ------------------------------------------------------------------------------
+  // The normalized path of an object's file (see index_read::normalize_path).
+  const std::string& file_of(const ObjectInfo& o) const;
+  // Kustomizations (indexes into data().kustomizations) listing this normalized file directly.
+  const std::vector<std::uint32_t>* listed_by(const std::string& file) const;
+
+private:
+  using Ids = std::vector<std::uint32_t>;
+  static std::string key(std::string_view a, std::string_view b);
+  void resolve_kustomize_namespaces();
+
+  const IndexData& d_;
+  std::unordered_map<const ObjectInfo*, std::string> override_ns_;
+  std::unordered_map<std::string, std::string> files_; // ObjectInfo::file → normalized
+  std::unordered_map<std::string, Ids> listed_;        // normalized file → kustomizations
+  std::unordered_set<std::string> declared_, kinds_;
+  std::unordered_map<std::string, Ids> objects_by_name_; // kind\0name → d_.objects
+  std::unordered_map<std::string, std::vector<const ProvidedFact*>> provided_; // kind\0name
+  std::unordered_map<std::string, Ids> pods_by_label_; // key\0value → d_.pods
+  std::unordered_map<std::string, Ids> pods_by_ns_;    // effective ns → d_.pods
+  std::unordered_map<std::string, Ids> workloads_;     // kind\0name → d_.pods
+  std::unordered_map<std::string, Ids> services_by_name_;
+  std::unordered_map<std::string, Ids> services_by_label_; // key\0value → d_.services
+  std::unordered_map<const PodsFacts*, std::vector<const HpaFacts*>> hpas_;
+};
+
+template <class NsOk>
+std::vector<const ServiceFacts*> Lookup::services_matching(const Selector& s, NsOk&& ns_ok) const {
+  std::vector<const ServiceFacts*> out;
+  const Ids* bucket = nullptr;
+  for (const auto& [k, v] : s.match_labels) {
+    auto it = services_by_label_.find(key(k, v));
+    if (it == services_by_label_.end()) return out;
+    if (!bucket || it->second.size() < bucket->size()) bucket = &it->second;
+  }
+  auto visit = [&](std::uint32_t i) {
+    const ServiceFacts& svc = d_.services[i];
+    if (ns_ok(ns(*svc.object)) && s.matches(svc.labels)) out.push_back(&svc);
+  };
+  if (bucket)
+    for (std::uint32_t i : *bucket)
+      visit(i);
+  else
+    for (std::uint32_t i = 0; i < d_.services.size(); ++i)
+      visit(i);
+  return out;
+}
+
+} // namespace berth::check

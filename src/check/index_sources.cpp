@@ -1,0 +1,66 @@
+// Facts of objects that make others exist or decide namespaces: SealedSecrets, cert-manager
+// Certificates, ExternalSecrets (each yields a Secret) and kustomize Kustomizations.
+#include "check/index_extract.h"
+#include "check/index_read.h"
+
+namespace berth::check::index_extract {
+
+using namespace index_read;
+using yaml::Node;
+
+namespace {
+
+// Remote bases (git URLs, http) are outside the checked set.
+bool is_remote(std::string_view entry) {
+  return entry.find("://") != std::string_view::npos || entry.rfind("git@", 0) == 0 ||
+         entry.rfind("github.com/", 0) == 0;
+}
+
+} // namespace
+
+void secret_provider(const Object& o, IndexData& d) {
+  const Node* spec = mapping_at(&o.root, "spec");
+  std::string_view kind = o.info.kind;
+  std::string name, ns;
+  if (kind == "SealedSecret") {
+    const Node* meta = mapping_at(mapping_at(spec, "template"), "metadata");
+    name = text_at(meta, "name");
+    ns = text_at(meta, "namespace");
+    if (name.empty()) name = o.info.name;
+  } else if (kind == "Certificate") {
+    name = text_at(spec, "secretName");
+  } else if (kind == "ExternalSecret") {
+    name = text_at(mapping_at(spec, "target"), "name");
+    if (name.empty()) name = o.info.name;
+  }
+  if (!name.empty()) d.provided.push_back(ProvidedFact{RefKind::Secret, name, ns, &o.info});
+}
+
+void kustomization(const Object& o, IndexData& d) {
+  KustomizationFacts k;
+  k.object = &o.info;
+  k.dir = parent_dir(normalize_path(o.info.file));
+  if (const Node* ns = scalar_at(&o.root, "namespace")) {
+    k.ns = ns->value();
+    k.ns_loc = ns->loc();
+  }
+  for (const char* key : {"resources", "bases", "components"})
+    if (const Node* list = sequence_at(&o.root, key))
+      for (const Node& r : list->items())
+        if (r.is_scalar() && !r.is_null() && !is_remote(r.value()))
+          k.resources.push_back(normalize_path(k.dir + "/" + r.value()));
+  // Generated ConfigMaps/Secrets: references to the generator's name are rewritten by kustomize
+  // to the hashed name, so the plain name is what pods refer to.
+  for (const auto& [key, kind] : {std::pair{"configMapGenerator", RefKind::ConfigMap},
+                                  std::pair{"secretGenerator", RefKind::Secret}})
+    if (const Node* list = sequence_at(&o.root, key))
+      for (const Node& g : list->items()) {
+        std::string name = text_at(&g, "name");
+        if (name.empty()) continue;
+        std::string ns = text_at(&g, "namespace");
+        d.provided.push_back(ProvidedFact{kind, name, ns.empty() ? k.ns : ns, &o.info});
+      }
+  d.kustomizations.push_back(std::move(k));
+}
+
+} // namespace berth::check::index_extract
