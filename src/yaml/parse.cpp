@@ -1,4 +1,4 @@
-// YAML text → node trees: input checks, libfyaml's event parser, errors mapped to berth::Error.
+// YAML text → node trees: the libfyaml event path (errors as berth::Error) and parse_stream.
 #include "yaml/parse.h"
 
 #include <libfyaml.h>
@@ -12,6 +12,7 @@
 #include <mutex>
 #include <utility>
 
+#include "yaml/libfyaml_path.h"
 #include "yaml/tree_builder.h"
 #include "yaml/utf8.h"
 
@@ -103,7 +104,8 @@ std::string decode_single_quoted(std::string_view raw) {
   bool after_empty = false; // empty lines since the last content line
   while (i <= body.size()) {
     std::size_t nl = body.find('\n', i);
-    std::string_view line = body.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
+    std::string_view line =
+        body.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const bool last_line = nl == std::string_view::npos;
     if (!first_line) line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
@@ -131,23 +133,33 @@ std::string decode_single_quoted(std::string_view raw) {
 
 Style to_style(enum fy_scalar_style s) {
   switch (s) {
-  case FYSS_SINGLE_QUOTED: return Style::SingleQuoted;
-  case FYSS_DOUBLE_QUOTED: return Style::DoubleQuoted;
-  case FYSS_LITERAL: return Style::Literal;
-  case FYSS_FOLDED: return Style::Folded;
-  default: return Style::Plain;
+  case FYSS_SINGLE_QUOTED:
+    return Style::SingleQuoted;
+  case FYSS_DOUBLE_QUOTED:
+    return Style::DoubleQuoted;
+  case FYSS_LITERAL:
+    return Style::Literal;
+  case FYSS_FOLDED:
+    return Style::Folded;
+  default:
+    return Style::Plain;
   }
 }
 
-// Translates one stream of events into TreeBuilder calls and keeps track of positions.
+// Translates one stream of events into TreeBuilder calls and keeps track of positions. `text`
+// may start at any document start of a larger stream: line numbers are shifted by
+// `line_offset`, and `last` is the position the earlier documents left for empty scalars.
 class EventPump {
 public:
-  EventPump(std::string_view text, const std::string* file, const ParseOptions& options)
-      : text_(text), file_(file), options_(options), builder_(options) {}
+  EventPump(std::string_view text, const std::string* file, TreeBuilder& builder,
+            const ParseOptions& options, unsigned line_offset, const Location& last)
+      : text_(text), file_(file), builder_(builder), options_(options), line_offset_(line_offset),
+        last_(last) {}
 
-  std::vector<Node> run() {
+  LibfyamlStop run(const std::function<void(Node&&)>& on_document, bool one_document) {
     if (fy_parser_set_string(parser_.get(), text_.data(), text_.size()) != 0)
       throw Error(Location{file_, 0, 0}, "cannot start the YAML parser on this input");
+    bool ended = false; // a document has been delivered
     for (;;) {
       std::unique_ptr<fy_event, EventDeleter> ev(fy_parser_parse(parser_.get()),
                                                  EventDeleter{parser_.get()});
@@ -156,16 +168,49 @@ public:
           fail_from_diag();
         break;
       }
+      if (ev->type == FYET_DOCUMENT_START) {
+        const Resume r = resume_at(ev.get());
+        if (r == Resume::Never) one_document = false;
+        if (one_document && ended && r == Resume::Here) {
+          const fy_mark* m = fy_token_start_mark(ev->document_start.document_start);
+          return LibfyamlStop{false, m->input_pos,
+                              static_cast<unsigned>(m->line) + 1 + line_offset_, last_};
+        }
+      }
       handle(ev.get());
+      if (ev->type == FYET_DOCUMENT_END) {
+        ended = true;
+        for (Node& doc : builder_.take())
+          on_document(std::move(doc));
+      }
       if (ev->type == FYET_STREAM_END) break;
     }
-    return builder_.take();
+    return LibfyamlStop{true, 0, 0, last_};
   }
 
 private:
+  enum class Resume { Here, NotHere, Never };
+
+  // Whether another reader may take over at this document start: only at a plain "---" in
+  // column 1. After directives (%YAML, %TAG) libfyaml keeps the rest of the stream, so any
+  // state they leave behind stays libfyaml's.
+  Resume resume_at(fy_event* e) const {
+    const auto& d = e->document_start;
+    if (d.document_state && (fy_document_state_version_explicit(d.document_state) ||
+                             fy_document_state_tags_explicit(d.document_state)))
+      return Resume::Never;
+    if (d.implicit || !d.document_start) return Resume::NotHere;
+    const fy_mark* m = fy_token_start_mark(d.document_start);
+    if (!m || m->column != 0 || m->input_pos > text_.size() ||
+        text_.substr(m->input_pos, 3) != "---")
+      return Resume::NotHere;
+    return Resume::Here;
+  }
+
   Location mark_loc(const fy_mark* m) const {
     if (!m) return last_;
-    return Location{file_, static_cast<unsigned>(m->line) + 1, static_cast<unsigned>(m->column) + 1};
+    return Location{file_, static_cast<unsigned>(m->line) + 1 + line_offset_,
+                    static_cast<unsigned>(m->column) + 1};
   }
 
   // Anchor and alias tokens start after their '&' / '*'; point at the indicator instead.
@@ -206,8 +251,12 @@ private:
 
   void handle(fy_event* e) {
     switch (e->type) {
-    case FYET_DOCUMENT_START: builder_.begin_document(); break;
-    case FYET_DOCUMENT_END: builder_.end_document(); break;
+    case FYET_DOCUMENT_START:
+      builder_.begin_document();
+      break;
+    case FYET_DOCUMENT_END:
+      builder_.end_document();
+      break;
     case FYET_SCALAR: {
       NodeProps p = props(e, e->scalar.anchor, e->scalar.tag);
       fy_token* value = e->scalar.value;
@@ -236,11 +285,15 @@ private:
                                 props(e, e->sequence_start.anchor, e->sequence_start.tag));
       break;
     case FYET_MAPPING_START:
-      builder_.begin_collection(Kind::Mapping, props(e, e->mapping_start.anchor, e->mapping_start.tag));
+      builder_.begin_collection(Kind::Mapping,
+                                props(e, e->mapping_start.anchor, e->mapping_start.tag));
       break;
     case FYET_SEQUENCE_END:
-    case FYET_MAPPING_END: builder_.end_collection(); break;
-    default: break;
+    case FYET_MAPPING_END:
+      builder_.end_collection();
+      break;
+    default:
+      break;
     }
   }
 
@@ -248,7 +301,8 @@ private:
     if (style == Style::SingleQuoted) {
       // The token's start mark is just after the opening quote; find the closing one ourselves.
       const fy_mark* b = fy_token_start_mark(value);
-      if (b && b->input_pos >= 1 && b->input_pos <= text_.size() && text_[b->input_pos - 1] == '\'') {
+      if (b && b->input_pos >= 1 && b->input_pos <= text_.size() &&
+          text_[b->input_pos - 1] == '\'') {
         std::size_t open = b->input_pos - 1, i = b->input_pos;
         while (i < text_.size()) {
           if (text_[i] == '\'') {
@@ -273,11 +327,12 @@ private:
       Location loc{file_, err->line > 0 ? static_cast<unsigned>(err->line) : 1,
                    err->column > 0 ? static_cast<unsigned>(err->column) : 1};
       clamp(loc);
+      loc.line += line_offset_;
       std::string msg = err->msg ? err->msg : "malformed YAML";
       if (msg.find("cannot use tab for indentation") != std::string::npos) parser_.abandon();
       throw Error(loc, "invalid YAML: " + msg);
     }
-    throw Error(last_.file ? last_ : Location{file_, 1, 1}, "invalid YAML");
+    throw Error(last_.file ? last_ : Location{file_, 1 + line_offset_, 1}, "invalid YAML");
   }
 
   // libfyaml sometimes reports "one past the end" positions for unterminated constructs.
@@ -297,27 +352,56 @@ private:
 
   std::string_view text_;
   const std::string* file_;
+  TreeBuilder& builder_;
   const ParseOptions& options_;
+  unsigned line_offset_;
   FyParser parser_;
-  TreeBuilder builder_;
   Location last_;
   std::string tag_; // storage for the current event's normalized tag
 };
 
 } // namespace
 
-std::vector<Node> parse_stream(std::string_view text, const std::string& name,
-                               const ParseOptions& options) {
+LibfyamlStop parse_with_libfyaml(std::string_view text, std::size_t offset, unsigned line,
+                                 const std::string* file, TreeBuilder& builder,
+                                 const ParseOptions& options, const Location& last,
+                                 bool one_document,
+                                 const std::function<void(Node&&)>& on_document) {
+  offset = std::min(offset, text.size());
+  EventPump pump(text.substr(offset), file, builder, options, line - 1, last);
+  LibfyamlStop stop = pump.run(on_document, one_document);
+  if (!stop.at_end) stop.offset += offset;
+  return stop;
+}
+
+std::vector<Node> parse_stream_libfyaml(std::string_view text, const std::string& name,
+                                        const ParseOptions& options) {
   const std::string* file = intern(name);
+  check_input_size(text, file, options);
+  text = strip_bom(text);
+  check_utf8(text, file);
+  std::vector<Node> docs;
+  if (text.empty()) return docs;
+  TreeBuilder builder(options);
+  parse_with_libfyaml(text, 0, 1, file, builder, options, Location{}, false,
+                      [&](Node&& doc) { docs.push_back(std::move(doc)); });
+  return docs;
+}
+
+void check_input_size(std::string_view text, const std::string* file, const ParseOptions& options) {
   if (text.size() > options.max_input_bytes)
     throw Error(Location{file, 0, 0}, "input of " + std::to_string(text.size()) +
                                           " bytes exceeds the limit of " +
                                           std::to_string(options.max_input_bytes) + " bytes");
-  text = strip_bom(text);
-  check_utf8(text, file);
-  if (text.empty()) return {};
-  EventPump pump(text, file, options);
-  return pump.run();
+}
+
+// The fast reader with per-document fallback to libfyaml (stream_each.cpp).
+std::vector<Node> parse_stream(std::string_view text, const std::string& name,
+                               const ParseOptions& options) {
+  std::vector<Node> docs;
+  parse_stream_each(
+      text, name, [&](Node&& doc) { docs.push_back(std::move(doc)); }, options);
+  return docs;
 }
 
 Node parse_document(std::string_view text, const std::string& name, const ParseOptions& options) {
@@ -335,9 +419,11 @@ std::vector<Node> parse_file(const std::string& path, const ParseOptions& option
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) throw Error(Location{file, 0, 0}, "no such file");
-  if (fs::is_directory(st)) throw Error(Location{file, 0, 0}, "is a directory, expected a YAML file");
+  if (fs::is_directory(st))
+    throw Error(Location{file, 0, 0}, "is a directory, expected a YAML file");
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw Error(Location{file, 0, 0}, std::string("cannot read file: ") + std::strerror(errno));
+  if (!f)
+    throw Error(Location{file, 0, 0}, std::string("cannot read file: ") + std::strerror(errno));
   std::string text;
   char buf[1 << 16];
   for (;;) {

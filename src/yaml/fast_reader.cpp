@@ -1,0 +1,1169 @@
+// Fast reader (see fast_reader.h): recursive descent straight from the text to nodes, no token
+// stream. Each construct mirrors what libfyaml + TreeBuilder produce; anything else declines.
+#include "yaml/fast_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+#include <vector>
+
+#include "yaml/key_index.h"
+
+namespace berth::yaml {
+
+namespace {
+
+// Thrown inside the reader to give a document back to libfyaml; never leaves FastReader.
+struct Decline {
+  const char* reason;
+};
+
+[[noreturn]] void decline(const char* reason) {
+  throw Decline{reason};
+}
+
+// The reader recurses once per nested collection; deeper documents go to the libfyaml path,
+// whose tree builder keeps nesting on the heap.
+constexpr std::size_t kMaxFastDepth = 200;
+// YAML limits implicit keys to 1024 characters; libfyaml enforces it, so longer keys decline.
+constexpr std::size_t kMaxKeyBytes = 1024;
+// `parent` indentation for plain scalars that may not continue on the next line.
+constexpr int kNoContinuation = 1 << 30;
+// Mappings up to this size check duplicates by a linear scan; larger ones use a KeyIndex.
+constexpr std::size_t kSmallMapping = 16;
+
+// Byte classes for scanning plain scalars: 0 = ordinary content (spaces included).
+enum : std::uint8_t { kContent = 0, kStop = 1 };
+
+constexpr std::array<std::uint8_t, 256> make_plain_table(bool flow) {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 0x20; ++c)
+    t[c] = kStop; // line break, tab, CR, other controls
+  t[0x7F] = kStop;
+  for (int c = 0x80; c < 0x100; ++c)
+    t[c] = kStop; // checked one sequence at a time
+  t[static_cast<unsigned char>(':')] = kStop;
+  t[static_cast<unsigned char>('#')] = kStop;
+  if (flow)
+    for (char c : {',', '[', ']', '{', '}'})
+      t[static_cast<unsigned char>(c)] = kStop;
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kBlockPlain = make_plain_table(false);
+constexpr std::array<std::uint8_t, 256> kFlowPlain = make_plain_table(true);
+
+// Bytes a quoted scalar or a comment cannot hold as-is: controls except tab, DEL, non-ASCII
+// (checked per sequence), and the quote characters / escape introducer.
+constexpr std::array<std::uint8_t, 256> make_quoted_table(char quote) {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 0x20; ++c)
+    t[c] = kStop;
+  t[static_cast<unsigned char>('\t')] = kContent;
+  t[0x7F] = kStop;
+  for (int c = 0x80; c < 0x100; ++c)
+    t[c] = kStop;
+  if (quote) t[static_cast<unsigned char>(quote)] = kStop;
+  if (quote == '"') t[static_cast<unsigned char>('\\')] = kStop;
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kDoubleQuoted = make_quoted_table('"');
+constexpr std::array<std::uint8_t, 256> kSingleQuoted = make_quoted_table('\'');
+constexpr std::array<std::uint8_t, 256> kText = make_quoted_table(0); // comments, literal lines
+
+bool is_flow_indicator(char c) {
+  return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+}
+
+// Plain texts the core schema resolves to null; as keys they would need TreeBuilder's
+// null-equality rule, so they decline instead.
+bool is_null_text(const std::string& s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+} // namespace
+
+struct FastReader::Impl {
+  Impl(std::string_view text, const std::string* f, const ParseOptions& o)
+      : begin(text.data()), end(text.data() + text.size()), p(begin), ls(begin), file(f),
+        options(o), depth_limit(std::min(o.max_depth, kMaxFastDepth)),
+        entry_scratch(depth_limit + 1), key_index(depth_limit + 1), item_scratch(depth_limit + 1) {}
+
+  const char* begin;
+  const char* end;
+  const char* p;  // cursor
+  const char* ls; // start of the cursor's line
+  unsigned line = 1;
+  const std::string* file;
+  const ParseOptions& options;
+  Location last;
+  bool peeked = false; // p is at the first non-space of a content line found by peek_line
+  int peek_indent = 0;
+  std::size_t depth = 0; // open collections
+  std::size_t depth_limit;
+  // Per-depth scratch lists, so each collection allocates its final storage once, exactly sized.
+  std::vector<std::vector<Entry>> entry_scratch;
+  std::vector<KeyIndex> key_index;
+  std::vector<std::vector<Node>> item_scratch;
+  const char* reason = "";
+  Location decline_at;
+
+  // --- positions ------------------------------------------------------------------------
+
+  // libfyaml counts columns in characters: skip UTF-8 continuation bytes.
+  unsigned column(const char* q) const {
+    unsigned cont = 0;
+    const char* r = ls;
+    for (; r + 8 <= q; r += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, r, 8);
+      if (!(w & 0x8080808080808080ULL)) continue;
+      for (int k = 0; k < 8; ++k)
+        cont += (static_cast<unsigned char>(r[k]) & 0xC0) == 0x80;
+    }
+    for (; r < q; ++r)
+      cont += (static_cast<unsigned char>(*r) & 0xC0) == 0x80;
+    return static_cast<unsigned>(q - ls) - cont + 1;
+  }
+  Location loc(const char* q) const { return Location{file, line, column(q)}; }
+
+  bool blank_or_end(const char* q) const { return q >= end || *q == ' ' || *q == '\n'; }
+
+  bool is_doc_marker(const char* q) const {
+    if (q != ls || end - q < 3) return false;
+    if (!((q[0] == '-' && q[1] == '-' && q[2] == '-') ||
+          (q[0] == '.' && q[1] == '.' && q[2] == '.')))
+      return false;
+    return q + 3 == end || q[3] == ' ' || q[3] == '\n' || q[3] == '\t' || q[3] == '\r';
+  }
+
+  // Length of the UTF-8 sequence at q (non-ASCII lead byte); declines on characters libfyaml
+  // may treat as line breaks or reject (C1 controls incl. NEL, LS, PS, BOM, U+FFFE/FFFF).
+  std::size_t utf8_char(const char* q) const {
+    const auto* u = reinterpret_cast<const unsigned char*>(q);
+    const unsigned char c = u[0];
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (c < 0xC2 || c > 0xF4 || static_cast<std::size_t>(end - q) < len) decline("invalid UTF-8");
+    for (std::size_t k = 1; k < len; ++k)
+      if ((u[k] & 0xC0) != 0x80) decline("invalid UTF-8");
+    if (c == 0xC2 && u[1] < 0xA0) decline("C1 control character");
+    if (c == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+      decline("Unicode line or paragraph separator");
+    if (c == 0xEF && ((u[1] == 0xBB && u[2] == 0xBF) || (u[1] == 0xBF && u[2] >= 0xBE)))
+      decline("byte order mark or noncharacter");
+    return len;
+  }
+
+  // Skips a comment from '#' to (not past) the line break, checking its characters.
+  void skip_comment() {
+    ++p;
+    for (;;) {
+      while (p < end && kText[static_cast<unsigned char>(*p)] == kContent)
+        ++p;
+      if (p >= end || *p == '\n') return;
+      if (static_cast<unsigned char>(*p) >= 0x80) {
+        p += utf8_char(p);
+        continue;
+      }
+      decline(*p == '\r' ? "CR line break" : "control character");
+    }
+  }
+
+  // Finishes the current line after a node: spaces, an optional comment, the line break.
+  void finish_line() {
+    while (p < end && *p == ' ')
+      ++p;
+    if (p < end && *p == '#') {
+      if (p != ls && p[-1] != ' ') decline("comment not separated by a space");
+      skip_comment();
+    }
+    peeked = false;
+    if (p >= end) return;
+    if (*p != '\n')
+      decline(*p == '\t' ? "tab" : *p == '\r' ? "CR line break" : "content after a node");
+    ++p;
+    ++line;
+    ls = p;
+  }
+
+  // From a line start: skips blank and comment lines; leaves p at the first non-space of the
+  // next content line and returns its indentation, or -1 at the end of input or at a document
+  // marker line ("---" / "..." in column 1).
+  int peek_line() {
+    if (peeked) return peek_indent;
+    for (;;) {
+      ls = p;
+      while (p < end && *p == ' ')
+        ++p;
+      if (p >= end) break;
+      const char c = *p;
+      if (c == '\n') {
+        ++p;
+        ++line;
+        continue;
+      }
+      if (c == '#') {
+        skip_comment();
+        if (p < end) {
+          ++p;
+          ++line;
+        }
+        continue;
+      }
+      if (c == '\t') decline("tab in indentation");
+      if (c == '\r') decline("CR line break");
+      peeked = true;
+      const int indent = static_cast<int>(p - ls);
+      peek_indent = indent == 0 && is_doc_marker(p) ? -1 : indent;
+      return peek_indent;
+    }
+    peeked = true;
+    peek_indent = -1;
+    return -1;
+  }
+
+  // --- nodes --------------------------------------------------------------------------------
+
+  Node empty() {
+    Node n; // TreeBuilder's empty plain scalar; libfyaml gives it the previous node's position
+    n.set_loc(last);
+    return n;
+  }
+
+  Node scalar(std::string value, Style style, Location at) {
+    if (value.size() > options.max_scalar_bytes) decline("scalar larger than max_scalar_bytes");
+    Node n = Node::scalar(std::move(value), style);
+    n.set_loc(at);
+    last = at;
+    return n;
+  }
+
+  void open_collection() {
+    if (depth >= depth_limit) decline("nesting deeper than the fast reader's limit");
+    ++depth;
+  }
+
+  Node close_mapping(Location at) {
+    std::vector<Entry>& scratch = entry_scratch[--depth];
+    Node n = Node::mapping();
+    n.set_loc(at);
+    n.entries().assign(std::make_move_iterator(scratch.begin()),
+                       std::make_move_iterator(scratch.end()));
+    scratch.clear();
+    return n;
+  }
+
+  Node close_sequence(Location at) {
+    std::vector<Node>& scratch = item_scratch[--depth];
+    Node n = Node::sequence();
+    n.set_loc(at);
+    n.items().assign(std::make_move_iterator(scratch.begin()),
+                     std::make_move_iterator(scratch.end()));
+    scratch.clear();
+    return n;
+  }
+
+  // Appends to the mapping open at depth-1 with TreeBuilder's duplicate and merge-key rules:
+  // whatever it would reject (or merge) declines here.
+  void add_entry(Node key, Node value) {
+    std::vector<Entry>& entries = entry_scratch[depth - 1];
+    if (key.style() == Style::Plain) {
+      if (is_null_text(key.value())) decline("null key");
+      if (options.merge_keys && key.value() == "<<") decline("merge key");
+    }
+    if (options.reject_duplicate_keys) {
+      if (entries.size() < kSmallMapping) {
+        for (const Entry& e : entries)
+          if (e.key.value() == key.value() && same_key(e.key, key)) decline("duplicate key");
+      } else {
+        KeyIndex& index = key_index[depth - 1];
+        if (entries.size() == kSmallMapping) {
+          index.clear();
+          for (std::uint32_t i = 0; i < entries.size(); ++i)
+            index.insert(entries, i);
+        }
+        if (index.find(entries, key) != KeyIndex::npos) decline("duplicate key");
+      }
+    }
+    entries.push_back(Entry{std::move(key), std::move(value)});
+    if (options.reject_duplicate_keys && entries.size() > kSmallMapping)
+      key_index[depth - 1].insert(entries, static_cast<std::uint32_t>(entries.size() - 1));
+  }
+
+  // --- scalars ------------------------------------------------------------------------------
+
+  // One line of a plain scalar at p in block context. Stops before ": " (a key: returns true,
+  // p at the ':'), before " #" or at the line end (p after the last non-space).
+  bool plain_block(std::string& out) {
+    const char* start = p;
+    const char c = *p;
+    if (c == '-' || c == '?' || c == ':') {
+      if (blank_or_end(p + 1)) decline("indicator");
+    }
+    const char* q = p;
+    bool key = false;
+    for (;;) {
+      while (q < end && kBlockPlain[static_cast<unsigned char>(*q)] == kContent)
+        ++q;
+      if (q >= end) break;
+      const char s = *q;
+      if (s == ':') {
+        if (q + 1 >= end || q[1] == ' ' || q[1] == '\n') {
+          key = true;
+          break;
+        }
+        ++q;
+        continue;
+      }
+      if (s == '#') {
+        if (q[-1] == ' ') break;
+        ++q;
+        continue;
+      }
+      if (s == '\n') break;
+      if (static_cast<unsigned char>(s) >= 0x80) {
+        q += utf8_char(q);
+        continue;
+      }
+      decline(s == '\t' ? "tab" : s == '\r' ? "CR line break" : "control character");
+    }
+    const char* e = q;
+    while (e > start && e[-1] == ' ')
+      --e;
+    out.assign(start, e);
+    p = key ? q : e;
+    return key;
+  }
+
+  // Plain scalar at p inside a flow collection; p ends after its last non-space character.
+  void plain_flow(std::string& out) {
+    const char* start = p;
+    const char* q = p;
+    for (;;) {
+      while (q < end && kFlowPlain[static_cast<unsigned char>(*q)] == kContent)
+        ++q;
+      if (q >= end) break;
+      const char s = *q;
+      if (s == ':') {
+        if (q + 1 >= end || q[1] == ' ' || q[1] == '\n' || is_flow_indicator(q[1])) break;
+        ++q;
+        continue;
+      }
+      if (s == '#') {
+        if (q[-1] == ' ') break;
+        ++q;
+        continue;
+      }
+      if (s == '\n' || is_flow_indicator(s)) break;
+      if (static_cast<unsigned char>(s) >= 0x80) {
+        q += utf8_char(q);
+        continue;
+      }
+      decline(s == '\t' ? "tab" : s == '\r' ? "CR line break" : "control character");
+    }
+    const char* e = q;
+    while (e > start && e[-1] == ' ')
+      --e;
+    out.assign(start, e);
+    p = e;
+  }
+
+  // At a line break inside a quoted scalar (p at the '\n'): folds the break and the empty lines
+  // after it into `out` — one space, or a newline per empty line; after an escaped break
+  // (`escaped`), only the newlines — and leaves p at the next line's first non-space. Bytes of
+  // `out` from `trim_from` on are the line's own; its trailing white space is dropped.
+  // Continuation lines must be indented more than `parent`.
+  void quoted_fold(std::string& out, std::size_t trim_from, int parent, bool escaped) {
+    if (parent == kNoContinuation) decline("multi-line quoted scalar in this position");
+    while (out.size() > trim_from && (out.back() == ' ' || out.back() == '\t'))
+      out.pop_back();
+    std::size_t empties = 0;
+    for (;;) {
+      ++p; // the '\n'
+      ++line;
+      ls = p;
+      const char* q = p;
+      while (q < end && *q == ' ')
+        ++q;
+      if (q >= end) decline("unterminated quoted scalar");
+      if (*q == '\n') {
+        ++empties;
+        p = q;
+        continue;
+      }
+      if (*q == '\t' || *q == '\r') decline("tab or CR in a quoted scalar's continuation");
+      if (static_cast<int>(q - ls) <= parent) decline("quoted scalar continuation not indented");
+      if (q == ls && is_doc_marker(q)) decline("document marker inside a quoted scalar");
+      p = q;
+      break;
+    }
+    if (escaped || empties)
+      out.append(empties, '\n');
+    else
+      out.push_back(' ');
+  }
+
+  // Double-quoted scalar at p (the quote); p ends after the closing quote. Returns whether it
+  // spans lines (only allowed when `parent` is not kNoContinuation).
+  bool double_quoted(std::string& out, int parent) {
+    ++p;
+    out.clear();
+    bool multi = false;
+    std::size_t keep = 0; // out[0, keep) must not be trimmed: earlier lines, escapes
+    for (;;) {
+      const char* run = p;
+      while (p < end && kDoubleQuoted[static_cast<unsigned char>(*p)] == kContent)
+        ++p;
+      out.append(run, p);
+      if (p >= end) decline("unterminated quoted scalar");
+      const char c = *p;
+      if (c == '"') {
+        ++p;
+        return multi;
+      }
+      if (c == '\\') {
+        if (p + 1 < end && p[1] == '\n') {
+          ++p;
+          quoted_fold(out, out.size(), parent, true);
+          multi = true;
+        } else {
+          escape(out);
+        }
+        keep = out.size();
+        continue;
+      }
+      if (c == '\n') {
+        quoted_fold(out, keep, parent, false);
+        keep = out.size();
+        multi = true;
+        continue;
+      }
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        std::size_t len = utf8_char(p);
+        out.append(p, len);
+        p += len;
+        continue;
+      }
+      decline(c == '\r' ? "CR line break" : "control character in quoted scalar");
+    }
+  }
+
+  void escape(std::string& out) {
+    if (p + 1 >= end) decline("unterminated quoted scalar");
+    const char e = p[1];
+    p += 2;
+    switch (e) {
+    case 'a':
+      out.push_back('\a');
+      return;
+    case 'b':
+      out.push_back('\b');
+      return;
+    case 't':
+    case '\t':
+      out.push_back('\t');
+      return;
+    case 'n':
+      out.push_back('\n');
+      return;
+    case 'v':
+      out.push_back('\v');
+      return;
+    case 'f':
+      out.push_back('\f');
+      return;
+    case 'r':
+      out.push_back('\r');
+      return;
+    case 'e':
+      out.push_back('\x1b');
+      return;
+    case ' ':
+      out.push_back(' ');
+      return;
+    case '"':
+      out.push_back('"');
+      return;
+    case '/':
+      out.push_back('/');
+      return;
+    case '\\':
+      out.push_back('\\');
+      return;
+    case 'N':
+      append_utf8(out, 0x85);
+      return;
+    case '_':
+      append_utf8(out, 0xA0);
+      return;
+    case 'L':
+      append_utf8(out, 0x2028);
+      return;
+    case 'P':
+      append_utf8(out, 0x2029);
+      return;
+    case 'x':
+    case 'u':
+    case 'U': {
+      const int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+      if (end - p < digits) decline("short escape");
+      std::uint32_t cp = 0;
+      for (int k = 0; k < digits; ++k) {
+        int h = hex_value(p[k]);
+        if (h < 0) decline("bad escape");
+        cp = cp << 4 | static_cast<std::uint32_t>(h);
+      }
+      p += digits;
+      if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        decline("escape of NUL, a surrogate or beyond Unicode");
+      append_utf8(out, cp);
+      return;
+    }
+    default:
+      decline("unknown escape");
+    }
+  }
+
+  // Single-quoted scalar at p (the quote); p ends after the closing quote. Returns whether it
+  // spans lines (only allowed when `parent` is not kNoContinuation).
+  bool single_quoted(std::string& out, int parent) {
+    ++p;
+    out.clear();
+    bool multi = false;
+    std::size_t line_start = 0; // out[line_start, ...) is the current line's text
+    for (;;) {
+      const char* run = p;
+      while (p < end && kSingleQuoted[static_cast<unsigned char>(*p)] == kContent)
+        ++p;
+      out.append(run, p);
+      if (p >= end) decline("unterminated quoted scalar");
+      const char c = *p;
+      if (c == '\'') {
+        if (p + 1 < end && p[1] == '\'') {
+          out.push_back('\'');
+          p += 2;
+          continue;
+        }
+        ++p;
+        return multi;
+      }
+      if (c == '\n') {
+        quoted_fold(out, line_start, parent, false);
+        line_start = out.size();
+        multi = true;
+        continue;
+      }
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        std::size_t len = utf8_char(p);
+        out.append(p, len);
+        p += len;
+        continue;
+      }
+      decline(c == '\r' ? "CR line break" : "control character in quoted scalar");
+    }
+  }
+
+  // A quoted scalar at p; it may span lines more indented than `parent` (see quoted_fold).
+  Node quoted(int parent, bool& multi) {
+    const Location at = loc(p);
+    std::string value;
+    Style style;
+    if (*p == '"') {
+      multi = double_quoted(value, parent);
+      style = Style::DoubleQuoted;
+    } else {
+      multi = single_quoted(value, parent);
+      style = Style::SingleQuoted;
+    }
+    return scalar(std::move(value), style, at);
+  }
+
+  // After a quoted scalar in block context: true (p past the ':') when a ':' indicator follows.
+  bool take_colon() {
+    const char* q = p;
+    while (q < end && *q == ' ')
+      ++q;
+    if (q < end && *q == ':' && blank_or_end(q + 1)) {
+      p = q + 1;
+      return true;
+    }
+    return false;
+  }
+
+  // Folds the continuation lines of a multi-line plain scalar into `text` (YAML 1.2 §7.3.3:
+  // a line break is a space, n empty lines are n newlines). Continuation lines are more
+  // indented than `parent`; a comment, a less indented line or a document marker ends the
+  // scalar. p stays on the scalar's last line, after its text.
+  void plain_continuation(std::string& text, int parent) {
+    for (;;) {
+      const char* q = p;
+      while (q < end && *q == ' ')
+        ++q;
+      if (q >= end || *q != '\n') return; // a comment or the end of input ends the scalar
+      const char* r = q + 1;
+      const char* s = r;
+      std::size_t empties = 0;
+      for (;;) {
+        s = r;
+        while (r < end && *r == ' ')
+          ++r;
+        if (r < end && *r == '\n') {
+          ++empties;
+          ++r;
+          continue;
+        }
+        break;
+      }
+      if (r >= end || *r == '#') return;
+      const int indent = static_cast<int>(r - s);
+      if (indent <= parent) return;
+      if (*r == '\t' || *r == '\r') decline("tab or CR in a plain scalar's continuation");
+      if (indent == 0 && (r[0] == '-' || r[0] == '.') && end - r >= 3 && r[1] == r[0] &&
+          r[2] == r[0] && (end - r == 3 || r[3] == ' ' || r[3] == '\n' || r[3] == '\t'))
+        return; // document marker
+      // Indicators are ordinary characters inside a plain scalar, except these two-character ones.
+      if ((*r == '-' || *r == '?' || *r == ':') && blank_or_end(r + 1))
+        decline("plain scalar continued by an indicator");
+      line += 1 + static_cast<unsigned>(empties);
+      ls = s;
+      p = r;
+      std::string part;
+      if (plain_block(part)) decline("mapping key in a multi-line plain scalar");
+      if (empties)
+        text.append(empties, '\n');
+      else
+        text.push_back(' ');
+      text += part;
+    }
+  }
+
+  // A scalar in block context at p: sets `key` when it is a mapping key (p past the ':'). A
+  // plain scalar that is not a key may continue on lines more indented than `parent`.
+  Node block_scalar_or_key(bool& key, int parent) {
+    if (*p == '"' || *p == '\'') {
+      const char* start = p;
+      bool multi = false;
+      Node n = quoted(parent, multi);
+      key = take_colon();
+      if (key && (multi || static_cast<std::size_t>(p - start) > kMaxKeyBytes))
+        decline("multi-line or long quoted key");
+      return n;
+    }
+    switch (*p) {
+    case '&':
+      decline("anchor");
+    case '*':
+      decline("alias");
+    case '!':
+      decline("tag");
+    case '>':
+      decline("folded scalar");
+    case '|':
+      decline("block scalar in this position");
+    case '%':
+      decline("directive or reserved indicator");
+    case '@':
+    case '`':
+      decline("reserved indicator");
+    case ',':
+    case ']':
+    case '}':
+    case '[':
+    case '{':
+      decline("flow indicator");
+    case '#':
+      decline("comment");
+    default:
+      break;
+    }
+    if (*p == '?' && blank_or_end(p + 1)) decline("complex key");
+    std::string text;
+    const Location at = loc(p);
+    key = plain_block(text);
+    if (key) {
+      if (text.size() > kMaxKeyBytes) decline("key longer than 1024 bytes");
+      ++p; // the ':'
+    } else {
+      plain_continuation(text, parent);
+    }
+    return scalar(std::move(text), Style::Plain, at);
+  }
+
+  // --- block collections --------------------------------------------------------------------
+
+  // A block node on its own line (p at its first non-space, peeked), more indented than parent.
+  Node block_node(int parent) {
+    peeked = false;
+    const int indent = static_cast<int>(p - ls);
+    const char c = *p;
+    if (c == '-' && blank_or_end(p + 1)) return block_sequence(indent);
+    if (c == '[' || c == '{') return flow_line(parent);
+    if (c == '|') decline("block scalar on its own line");
+    bool key = false;
+    Node n = block_scalar_or_key(key, parent);
+    if (key) return block_mapping(indent, std::move(n));
+    finish_line();
+    return n;
+  }
+
+  // A flow collection that is the rest of a line: nothing but a comment may follow.
+  Node flow_line(int block_indent) {
+    Node n = flow_collection(block_indent);
+    const char* q = p;
+    while (q < end && *q == ' ')
+      ++q;
+    if (q < end && *q == ':') decline("flow collection as a key");
+    finish_line();
+    return n;
+  }
+
+  // The value after "key:" (p just past the ':') of a mapping at `indent`.
+  Node mapping_value(int indent) {
+    while (p < end && *p == ' ')
+      ++p;
+    if (p < end && *p != '\n' && *p != '#') {
+      const char c = *p;
+      if (c == '[' || c == '{') return flow_line(indent);
+      if (c == '|') return literal(indent);
+      if (c == '-' && blank_or_end(p + 1)) decline("block sequence on the key's line");
+      bool key = false;
+      Node n = block_scalar_or_key(key, indent);
+      if (key) decline("mapping on the key's line");
+      finish_line();
+      return n;
+    }
+    finish_line();
+    const int next = peek_line();
+    if (next > indent) return block_node(indent);
+    if (next == indent && *p == '-' && blank_or_end(p + 1)) {
+      peeked = false;
+      return block_sequence(indent, true);
+    }
+    return empty();
+  }
+
+  // Block mapping at `indent` whose first key has just been read (p past its ':').
+  Node block_mapping(int indent, Node first_key) {
+    const Location at = first_key.loc();
+    open_collection();
+    Node key = std::move(first_key);
+    for (;;) {
+      Node value = mapping_value(indent);
+      add_entry(std::move(key), std::move(value));
+      const int next = peek_line();
+      if (next != indent) {
+        if (next > indent) decline("unexpected indentation in a mapping");
+        break;
+      }
+      peeked = false;
+      bool is_key = false;
+      key = block_scalar_or_key(is_key, kNoContinuation);
+      if (!is_key) decline("expected a mapping key");
+    }
+    return close_mapping(at);
+  }
+
+  // Block sequence at `indent`, p at its first '-'. `indentless`: the value of a mapping key at
+  // the same indentation, where libfyaml rejects entries with nothing after the '-'.
+  Node block_sequence(int indent, bool indentless = false) {
+    const Location at = loc(p);
+    open_collection();
+    last = at;
+    for (;;) {
+      ++p; // the '-'
+      while (p < end && *p == ' ')
+        ++p;
+      Node item;
+      if (p >= end || *p == '\n' || *p == '#') {
+        finish_line();
+        if (peek_line() > indent) {
+          item = block_node(indent);
+        } else {
+          if (indentless) decline("empty entry in a sequence at its key's indentation");
+          item = empty();
+        }
+      } else {
+        item = sequence_entry(indent);
+      }
+      item_scratch[depth - 1].push_back(std::move(item));
+      const int next = peek_line();
+      if (next == indent && *p == '-' && blank_or_end(p + 1)) {
+        peeked = false;
+        continue;
+      }
+      if (next > indent) decline("unexpected indentation in a sequence");
+      break;
+    }
+    return close_sequence(at);
+  }
+
+  // Content after "- " on the same line, in a sequence at `indent`.
+  Node sequence_entry(int indent) {
+    const int col = static_cast<int>(p - ls);
+    const char c = *p;
+    if (c == '-' && blank_or_end(p + 1)) return block_sequence(col);
+    if (c == '[' || c == '{') return flow_line(indent);
+    if (c == '|') return literal(indent);
+    bool key = false;
+    Node n = block_scalar_or_key(key, indent);
+    if (key) return block_mapping(col, std::move(n));
+    finish_line();
+    return n;
+  }
+
+  // Literal block scalar (|, |-, |+) at p; its content is more indented than `parent`. Ends at
+  // the start of the first line that is not part of it.
+  Node literal(int parent) {
+    if (parent < 0) decline("block scalar at the document root");
+    ++p;
+    char chomp = 0;
+    if (p < end && (*p == '-' || *p == '+')) chomp = *p++;
+    if (p < end && *p >= '0' && *p <= '9') decline("indentation indicator");
+    if (p < end && *p != ' ' && *p != '\n') decline("block scalar header");
+    finish_line();
+    if (p >= end) decline("block scalar at the end of input");
+    const Location at{file, line, 1};
+
+    // Indentation: that of the first non-empty line; no leading empty line may be longer.
+    const char* q = p;
+    std::size_t leading = 0, longest_empty = 0, indent = 0;
+    for (;;) {
+      const char* s = q;
+      while (q < end && *q == ' ')
+        ++q;
+      if (q >= end) decline("block scalar without content");
+      if (*q == '\n') {
+        longest_empty = std::max(longest_empty, static_cast<std::size_t>(q - s));
+        ++leading;
+        ++q;
+        continue;
+      }
+      if (*q == '\t' || *q == '\r') decline("tab or CR in a block scalar's indentation");
+      indent = static_cast<std::size_t>(q - s);
+      q = s;
+      break;
+    }
+    if (static_cast<int>(indent) <= parent) decline("empty block scalar");
+    if (longest_empty > indent) decline("leading empty line longer than the indentation");
+
+    std::string value(leading, '\n');
+    unsigned ln = line + static_cast<unsigned>(leading);
+    std::size_t pending = 0; // empty lines since the last content line
+    bool ended_by_comment = false;
+    for (;;) {
+      const char* s = q;
+      if (s >= end) break;
+      std::size_t k = 0;
+      while (k < indent && s + k < end && s[k] == ' ')
+        ++k;
+      const char* r = s + k;
+      if (k < indent) {
+        if (r >= end) decline("block scalar's last line without a line break");
+        if (*r == '\n') {
+          ++pending;
+          q = r + 1;
+          ++ln;
+          continue;
+        }
+        if (*r == '\t' || *r == '\r') decline("tab or CR in a block scalar's indentation");
+        ended_by_comment = *r == '#';
+        break; // less indented: the scalar ends before this line
+      }
+      // A content line (or an empty line of exactly `indent` spaces).
+      const char* t = r;
+      for (;;) {
+        while (t < end && kText[static_cast<unsigned char>(*t)] == kContent)
+          ++t;
+        if (t >= end || *t == '\n') break;
+        if (static_cast<unsigned char>(*t) >= 0x80) {
+          t += utf8_char(t);
+          continue;
+        }
+        decline(*t == '\r' ? "CR line break" : "control character");
+      }
+      if (t >= end) decline("block scalar's last line without a line break");
+      if (t == r) {
+        ++pending;
+      } else {
+        if (std::all_of(r, t, [](char ch) { return ch == ' '; }))
+          decline("whitespace-only line in a block scalar");
+        value.append(pending, '\n');
+        pending = 0;
+        value.append(r, t);
+        value.push_back('\n');
+      }
+      q = t + 1;
+      ++ln;
+    }
+    if (value.empty() || value.find_first_not_of('\n') == std::string::npos)
+      decline("block scalar without content");
+    if (chomp == '-') {
+      value.pop_back();
+    } else if (chomp == '+') {
+      if (ended_by_comment) decline("kept trailing lines before a comment");
+      value.append(pending, '\n');
+    }
+    p = q;
+    ls = q;
+    line = ln;
+    peeked = false;
+    return scalar(std::move(value), Style::Literal, at);
+  }
+
+  // --- flow collections ---------------------------------------------------------------------
+
+  // Skips spaces, line breaks and comments inside a flow collection. Continuation lines must be
+  // indented more than the enclosing block collection (`block_indent`).
+  void flow_space(int block_indent) {
+    for (;;) {
+      while (p < end && *p == ' ')
+        ++p;
+      if (p >= end) return;
+      const char c = *p;
+      if (c == '#') {
+        if (p != ls && p[-1] != ' ') decline("comment not separated by a space");
+        skip_comment();
+        continue;
+      }
+      if (c == '\n') {
+        ++p;
+        ++line;
+        ls = p;
+        const char* q = p;
+        while (q < end && *q == ' ')
+          ++q;
+        if (q < end && *q != '\n') {
+          if (static_cast<int>(q - ls) <= block_indent)
+            decline("flow continuation line not indented");
+          if (q == ls && is_doc_marker(q)) decline("document marker inside a flow collection");
+        }
+        continue;
+      }
+      if (c == '\t') decline("tab");
+      if (c == '\r') decline("CR line break");
+      return;
+    }
+  }
+
+  // A node inside a flow collection at p (not a space).
+  Node flow_node(int block_indent) {
+    const char c = *p;
+    if (c == '[' || c == '{') return flow_collection(block_indent);
+    if (c == '"' || c == '\'') {
+      bool multi = false;
+      return quoted(kNoContinuation, multi);
+    }
+    switch (c) {
+    case ',':
+    case ']':
+    case '}':
+    case '#':
+    case ':':
+    case '?':
+      decline("empty or odd flow entry");
+    case '&':
+      decline("anchor");
+    case '*':
+      decline("alias");
+    case '!':
+      decline("tag");
+    case '|':
+    case '>':
+      decline("block scalar in a flow collection");
+    case '%':
+    case '@':
+    case '`':
+      decline("reserved indicator");
+    default:
+      break;
+    }
+    if (c == '-' && (blank_or_end(p + 1) || is_flow_indicator(p[1])))
+      decline("'-' alone in a flow collection");
+    std::string text;
+    const Location at = loc(p);
+    plain_flow(text);
+    // A plain scalar continued on the next line would be a multi-line scalar.
+    flow_space(block_indent);
+    if (p >= end || !(*p == ',' || *p == ']' || *p == '}' || *p == ':'))
+      decline("multi-line plain scalar in a flow collection");
+    return scalar(std::move(text), Style::Plain, at);
+  }
+
+  Node flow_collection(int block_indent) {
+    const Location at = loc(p);
+    const bool mapping = *p == '{';
+    const char close = mapping ? '}' : ']';
+    open_collection();
+    last = at;
+    ++p;
+    for (;;) {
+      flow_space(block_indent);
+      if (p >= end) decline("unterminated flow collection");
+      if (*p == close) {
+        ++p;
+        break;
+      }
+      if (mapping) {
+        if (*p == '[' || *p == '{') decline("collection as a key");
+        Node key = flow_node(block_indent);
+        flow_space(block_indent);
+        if (p >= end || *p != ':') decline("flow mapping entry without a value");
+        ++p;
+        flow_space(block_indent);
+        if (p >= end) decline("unterminated flow collection");
+        Node value = *p == ',' || *p == '}' ? empty() : flow_node(block_indent);
+        add_entry(std::move(key), std::move(value));
+      } else {
+        Node item = flow_node(block_indent);
+        item_scratch[depth - 1].push_back(std::move(item));
+      }
+      flow_space(block_indent);
+      if (p >= end) decline("unterminated flow collection");
+      if (*p == ',') {
+        ++p;
+        continue;
+      }
+      if (*p == close) {
+        ++p;
+        break;
+      }
+      decline(*p == ':' ? "single-pair mapping in a flow sequence" : "malformed flow collection");
+    }
+    return mapping ? close_mapping(at) : close_sequence(at);
+  }
+
+  // --- documents ----------------------------------------------------------------------------
+
+  // Content on the "---" line itself.
+  Node document_inline() {
+    const char c = *p;
+    if (c == '[' || c == '{') return flow_line(-1);
+    if (c == '-' && blank_or_end(p + 1)) decline("block sequence on the --- line");
+    bool key = false;
+    Node n = block_scalar_or_key(key, kNoContinuation);
+    if (key) decline("mapping on the --- line");
+    finish_line();
+    return n;
+  }
+
+  // After "..." in column 1: only a comment may follow.
+  void document_end_marker() {
+    p += 3;
+    peeked = false;
+    finish_line();
+  }
+
+  FastReader::Step read(Node& doc) {
+    for (;;) {
+      const int indent = peek_line();
+      if (p >= end) return FastReader::Step::End;
+      if (indent < 0 && *p == '.') {
+        document_end_marker();
+        continue;
+      }
+      if (*p == '%') decline("directive");
+      Node root;
+      if (indent < 0) { // "---"
+        p += 3;
+        peeked = false;
+        while (p < end && *p == ' ')
+          ++p;
+        if (p < end && *p != '\n' && *p != '#') {
+          root = document_inline();
+        } else {
+          finish_line();
+          root = peek_line() < 0 ? empty() : block_node(-1);
+        }
+      } else {
+        root = block_node(-1);
+      }
+      if (peek_line() >= 0) decline("content after the document's root node");
+      if (p < end && *p == '.') document_end_marker();
+      doc = std::move(root);
+      return FastReader::Step::Document;
+    }
+  }
+};
+
+FastReader::FastReader(std::string_view text, const std::string* file, const ParseOptions& options)
+    : impl_(std::make_unique<Impl>(text, file, options)) {}
+
+FastReader::~FastReader() = default;
+
+FastReader::Step FastReader::next(Node& doc) {
+  Impl& r = *impl_;
+  const char* start = r.p;
+  const unsigned start_line = r.line;
+  const Location start_last = r.last;
+  r.reason = "";
+  try {
+    return r.read(doc);
+  } catch (const Decline& d) {
+    r.reason = d.reason;
+    r.decline_at = Location{r.file, r.line, r.p >= r.ls ? r.column(std::min(r.p, r.end)) : 1};
+    r.p = start;
+    r.ls = start;
+    r.line = start_line;
+    r.last = start_last;
+    r.peeked = false;
+    for (std::size_t i = 0; i < r.depth && i < r.entry_scratch.size(); ++i) {
+      r.entry_scratch[i].clear();
+      r.item_scratch[i].clear();
+    }
+    r.depth = 0;
+    return Step::Declined;
+  }
+}
+
+const char* FastReader::decline_reason() const {
+  return impl_->reason;
+}
+const Location& FastReader::decline_location() const {
+  return impl_->decline_at;
+}
+std::size_t FastReader::offset() const {
+  return static_cast<std::size_t>(impl_->p - impl_->begin);
+}
+unsigned FastReader::line() const {
+  return impl_->line;
+}
+const Location& FastReader::last() const {
+  return impl_->last;
+}
+
+void FastReader::seek(std::size_t offset, unsigned line, const Location& last) {
+  Impl& r = *impl_;
+  r.p = r.begin + std::min(offset, static_cast<std::size_t>(r.end - r.begin));
+  r.ls = r.p;
+  r.line = line;
+  r.last = last;
+  r.peeked = false;
+}
+
+} // namespace berth::yaml
