@@ -54,12 +54,16 @@ std::string PolicyRun::dump() const {
 }
 
 PolicyRun run(std::string_view text, const Options& options) {
+  return run_docs(yaml::parse_stream(text, "test.yaml"), options);
+}
+
+PolicyRun run_docs(const std::vector<yaml::Node>& docs, const Options& options, bool patch) {
   Catalog catalog(policy::rules());
   Context ctx(options, catalog, no_schemas());
-  std::vector<yaml::Node> docs = yaml::parse_stream(text, "test.yaml");
   for (std::size_t i = 0; i < docs.size(); ++i) {
     if (!docs[i].is_mapping()) continue;
     ObjectInfo info = info_of(docs[i], i);
+    info.patch = patch;
     policy::check_object(Object{info, docs[i]}, ctx);
   }
   return PolicyRun{std::move(ctx.findings())};

@@ -9,6 +9,7 @@
 
 #include "check/finding.h"
 #include "check/options.h"
+#include "yaml/node.h"
 
 namespace berth::check::policy::test {
 
@@ -25,6 +26,10 @@ struct PolicyRun {
 // the way the engine does and runs policy::check_object on it with a Context over
 // policy::rules(). Default-off rules run only when listed in options.config.enable.
 PolicyRun run(std::string_view yaml, const Options& options = {});
+
+// The same over documents already parsed; `patch` marks every object as a kustomize patch.
+PolicyRun run_docs(const std::vector<yaml::Node>& docs, const Options& options = {},
+                   bool patch = false);
 
 // Options with the default cluster profile (what --cluster with `berth init --defaults` gives).
 Options with_profile();

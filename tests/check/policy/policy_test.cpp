@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -48,6 +49,133 @@ Options everything() {
 TEST(PolicyCatalog, CleanDeploymentPassesEveryRule) {
   PolicyRun r = run(kCleanDeployment, everything());
   EXPECT_TRUE(r.findings.empty()) << r.dump();
+}
+
+// One object of every kind the family looks at, each breaking many rules.
+const char* kEveryKind = R"yaml(apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: h}
+spec:
+  minReplicas: 1
+  maxReplicas: 1
+  behavior: {scaleDown: {stabilizationWindowSeconds: 0}}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: c}
+spec:
+  failedJobsHistoryLimit: 0
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          hostNetwork: true
+          hostPID: true
+          volumes: [{name: s, hostPath: {path: /var/run/docker.sock}}]
+          initContainers: [{name: i, image: "busybox", securityContext: {privileged: true}}]
+          containers:
+            - name: c
+              image: ghcr.io/example/c:latest
+              imagePullPolicy: IfNotPresent
+              ports: [{containerPort: 80, hostPort: 80}]
+              env: [{name: DB_PASSWORD, value: x1}, {name: U, value: "a://b:c@d"}]
+              securityContext:
+                runAsUser: 0
+                capabilities: {add: [SYS_ADMIN, CHOWN], drop: [NET_RAW]}
+                seccompProfile: {type: Unconfined}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: i, annotations: {cert-manager.io/cluster-issuer: other}}
+spec:
+  ingressClassName: nginx
+  tls: [{hosts: [a.example.org]}]
+  rules: [{host: b.example.org}]
+---
+apiVersion: traefik.io/v1alpha1
+kind: IngressRoute
+metadata: {name: r}
+spec:
+  entryPoints: [web]
+  routes: [{match: "Host(`a`)", services: [{name: s, port: 80}]}]
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: s}
+data: {a: aGk=}
+stringData: {b: REPLACE_ME}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: m}
+data: {API_TOKEN: abc, u: "x://y:z@w"}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: sm}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: {name: pr, labels: {role: x}}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: p}
+spec: {storageClassName: other}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: st}
+spec:
+  replicas: 2
+  volumeClaimTemplates: [{metadata: {name: d}, spec: {}}]
+  template: {spec: {priorityClassName: nope, containers: [{name: s, image: "x@sha256:1", imagePullPolicy: Always}]}}
+)yaml";
+
+// Replaces every node of `n` in turn by a value of each other shape, runs `check`, restores it.
+void mutate_each(yaml::Node& n, const std::function<void()>& check) {
+  const yaml::Node replacements[] = {yaml::Node::null(), yaml::Node::str("x"),
+                                     yaml::Node::integer(-1), yaml::Node::sequence(),
+                                     yaml::Node::mapping()};
+  for (const yaml::Node& r : replacements) {
+    yaml::Node saved = n;
+    n = r;
+    check();
+    n = std::move(saved);
+  }
+  for (yaml::Node& item : n.items())
+    mutate_each(item, check);
+  for (yaml::Entry& e : n.entries())
+    mutate_each(e.value, check);
+}
+
+TEST(PolicyRobustness, EveryKindBreaksManyRules) {
+  PolicyRun r = run(kEveryKind, everything());
+  std::set<std::string> rules;
+  for (const Finding& f : r.findings)
+    rules.insert(f.rule);
+  EXPECT_GT(rules.size(), 45u) << r.dump();
+}
+
+TEST(PolicyRobustness, WrongShapesAnywhereNeverThrow) {
+  std::vector<yaml::Node> docs = yaml::parse_stream(kEveryKind, "test.yaml");
+  docs.push_back(yaml::parse_document(kCleanDeployment, "clean.yaml"));
+  Options all = everything();
+  std::size_t runs = 0;
+  for (yaml::Node& doc : docs) {
+    std::vector<yaml::Node> one(1);
+    mutate_each(doc, [&] {
+      one[0] = doc;
+      ++runs;
+      EXPECT_NO_THROW(run_docs(one, all));
+    });
+  }
+  EXPECT_GT(runs, 1000u);
+}
+
+TEST(PolicyRobustness, PatchesAreSkipped) {
+  EXPECT_TRUE(
+      run_docs(yaml::parse_stream(kEveryKind, "test.yaml"), everything(), true).findings.empty());
 }
 
 // Files a kustomization uses as patches (partial objects the engine marks and policy skips).
