@@ -1,0 +1,84 @@
+// Node capacity (only with --cluster): each pod fits a node, and all requests at maximum
+// replicas fit capacity × nodes; the totals are reported as headroom.
+#include <algorithm>
+#include <optional>
+
+#include "check/capacity/checks.h"
+#include "check/capacity/usage.h"
+#include "check/index_quantity.h"
+#include "model/quantity.h"
+
+namespace berth::check::capacity {
+
+namespace {
+
+struct Biggest {
+  const ObjectInfo* object = nullptr;
+  std::int64_t total = 0;
+  std::string text;
+};
+
+} // namespace
+
+void check_nodes(const Lookup& l, Context& ctx) {
+  const profile::Profile* profile = ctx.profile();
+  if (!profile) return;
+  std::int64_t nodes = std::max<std::int64_t>(profile->capacity.nodes, 1);
+  std::array<std::optional<std::int64_t>, 2> node{quantity_millis(profile->capacity.cpu),
+                                                  model::quantity_bytes(profile->capacity.memory)};
+  if (!node[kCpu] && !node[kMemory]) return;
+
+  std::array<std::int64_t, 2> requests{}, limits{};
+  std::array<std::vector<Biggest>, 2> by;
+  for (const PodsFacts& p : l.data().pods) {
+    const std::string& ns = l.ns(*p.object);
+    PodUsage pu = pod_usage(p, container_defaults(l, ns));
+    PodCount pc = pod_count(l, p, ns, profile);
+    for (std::size_t i = 0; i < 2; ++i) {
+      Resource r = static_cast<Resource>(i);
+      requests[r] += pu.request[r] * pc.count;
+      limits[r] += pu.limit[r] * pc.count;
+      if (pu.request[r])
+        by[r].push_back({p.object, pu.request[r] * pc.count,
+                         p.object->display() + " " + std::to_string(pc.count) + " x " +
+                             format_amount(r, pu.request[r])});
+      if (node[r] && pu.request[r] > *node[r])
+        ctx.report("node-capacity-exceeded", p.object, p.spec_loc,
+                   "one pod of " + p.object->display() + " requests " +
+                       format_amount(r, pu.request[r]) + " " + std::string(kResourceName[r]) +
+                       " but a node has " + format_amount(r, *node[r]) +
+                       ": it can never be scheduled");
+    }
+  }
+
+  std::string totals;
+  for (std::size_t i = 0; i < 2; ++i) {
+    Resource r = static_cast<Resource>(i);
+    if (!node[r]) continue;
+    std::int64_t cap = *node[r] * nodes;
+    std::string name(kResourceName[r]);
+    totals += (totals.empty() ? "" : ", ") + std::string("requests.") + name + " " +
+              format_amount(r, requests[r]) + "/" + format_amount(r, cap) + " (" +
+              format_percent(requests[r], cap) + "), limits." + name + " " +
+              format_amount(r, limits[r]) + "/" + format_amount(r, cap) + " (" +
+              format_percent(limits[r], cap) + ")";
+    if (requests[r] <= cap) continue;
+    std::stable_sort(by[r].begin(), by[r].end(),
+                     [](const Biggest& a, const Biggest& b) { return a.total > b.total; });
+    std::string who;
+    for (std::size_t k = 0; k < by[r].size() && k < 3; ++k)
+      who += (k ? ", " : "") + by[r][k].text;
+    ctx.report("node-capacity-exceeded", nullptr, {},
+               "all workloads request " + format_amount(r, requests[r]) + " " + name +
+                   " at their maximum replicas but the cluster has " + format_amount(r, cap) +
+                   " (" + std::to_string(nodes) + " node(s) x " + format_amount(r, *node[r]) +
+                   "); largest: " + who);
+  }
+  ctx.report("node-capacity-headroom", nullptr, {},
+             "cluster of " + std::to_string(nodes) + " node(s): " + totals +
+                 (limits[kMemory] > (node[kMemory] ? *node[kMemory] * nodes : INT64_MAX)
+                      ? "; memory limits beyond capacity mean OOM kills under pressure"
+                      : ""));
+}
+
+} // namespace berth::check::capacity

@@ -1,0 +1,91 @@
+// Container and pod resource usage after defaulting, and pod counts per workload.
+#include "check/capacity/usage.h"
+
+#include <algorithm>
+
+#include "check/index_quantity.h"
+
+namespace berth::check::capacity {
+
+std::string format_amount(Resource r, std::int64_t value) {
+  return r == kCpu ? format_cpu(value) : format_bytes(value);
+}
+
+ContainerUsage container_usage(const ContainerFacts& c, const LimitItem* lr) {
+  ContainerUsage u;
+  u.container = &c;
+  for (std::size_t r = 0; r < kResourceCount; ++r) {
+    Effective& req = u.request[r];
+    Effective& lim = u.limit[r];
+    if (c.limits[r].set) lim = Effective{c.limits[r].value, true, false, c.limits[r].loc};
+    if (c.requests[r].set)
+      req = Effective{c.requests[r].value, true, false, c.requests[r].loc};
+    else if (lim.set)
+      req = Effective{lim.value, true, false, lim.loc}; // API defaulting
+    if (!lr) continue;
+    if (!lim.set && lr->default_limit[r].set)
+      lim = Effective{lr->default_limit[r].value, true, true, c.loc};
+    if (!req.set && lr->default_request[r].set)
+      req = Effective{lr->default_request[r].value, true, true, c.loc};
+  }
+  return u;
+}
+
+PodUsage pod_usage(const PodsFacts& p, const LimitItem* lr) {
+  PodUsage u;
+  std::array<std::int64_t, kResourceCount> init_req{}, init_lim{};
+  for (const ContainerFacts& c : p.containers) {
+    ContainerUsage cu = container_usage(c, lr);
+    bool defaulted = false;
+    for (std::size_t r = 0; r < kResourceCount; ++r) {
+      defaulted = defaulted || cu.request[r].from_limit_range || cu.limit[r].from_limit_range;
+      if (c.init && !c.sidecar) {
+        init_req[r] = std::max(init_req[r], cu.request[r].value);
+        init_lim[r] = std::max(init_lim[r], cu.limit[r].value);
+      } else {
+        u.request[r] += cu.request[r].value;
+        u.limit[r] += cu.limit[r].value;
+      }
+    }
+    u.defaulted += defaulted ? 1 : 0;
+    u.containers.push_back(cu);
+  }
+  for (std::size_t r = 0; r < kResourceCount; ++r) {
+    u.request[r] = std::max(u.request[r], init_req[r]);
+    u.limit[r] = std::max(u.limit[r], init_lim[r]);
+  }
+  return u;
+}
+
+PodCount pod_count(const Lookup& l, const PodsFacts& p, std::string_view ns,
+                   const profile::Profile* profile) {
+  switch (p.scale) {
+  case Scale::Single:
+    return {1, ""};
+  case Scale::PerNode: {
+    std::int64_t nodes = profile ? std::max<std::int64_t>(profile->capacity.nodes, 1) : 1;
+    return {nodes, std::to_string(nodes) + (nodes == 1 ? " node" : " nodes")};
+  }
+  case Scale::Parallelism:
+    return {p.replicas, p.replicas_set ? "parallelism" : ""};
+  case Scale::Replicas:
+    break;
+  }
+  PodCount out{p.replicas, ""};
+  bool hpa = false;
+  for (const HpaFacts* h : l.hpas_of(p)) {
+    if (!counts_in(l.ns(*h->object), ns)) continue;
+    if (h->max <= 0) continue;
+    out.count = hpa ? std::max(out.count, h->max) : h->max;
+    hpa = true;
+  }
+  if (hpa) out.why = "HPA max";
+  return out;
+}
+
+const LimitItem* container_defaults(const Lookup& l, std::string_view ns) {
+  std::vector<const LimitItem*> items = l.container_limits(ns);
+  return items.empty() ? nullptr : items.front();
+}
+
+} // namespace berth::check::capacity
