@@ -54,7 +54,7 @@ NetworkPolicy @networking.k8s.io/v1
 NetworkPolicySpec
   egress [NetworkPolicyEgressRule]
   ingress [NetworkPolicyIngressRule]
-  podSelector meta.LabelSelector
+  podSelector! meta.LabelSelector
   policyTypes [string]
 NetworkPolicyEgressRule
   ports [NetworkPolicyPort]

@@ -151,7 +151,7 @@ PodFailurePolicyOnExitCodesRequirement
   operator! string
   values! [int32]
 PodFailurePolicyOnPodConditionsPattern
-  status string
+  status! string
   type! string
 SuccessPolicy
   rules! [SuccessPolicyRule]

@@ -58,3 +58,321 @@ TEST(Validator, NestedUnknownFieldIsReportedAtItsKey) {
 
 } // namespace
 } // namespace berth::check::schema
+
+namespace berth::check::schema {
+namespace {
+
+using test::check_yaml;
+using test::dump;
+using test::has;
+
+std::vector<Finding> only(const std::vector<Finding>& f, std::string_view rule) {
+  std::vector<Finding> out;
+  for (const Finding& x : f)
+    if (x.rule == rule) out.push_back(x);
+  return out;
+}
+
+TEST(SchemaKindMissing, FailsAndPasses) {
+  auto f = check_yaml("kind: ConfigMap\nmetadata: {name: a}\n");
+  EXPECT_TRUE(has(f, "schema-kind-missing", 1, 1)) << dump(f);
+  f = check_yaml("apiVersion: 5\nkind: ConfigMap\nmetadata: {name: a}\n");
+  EXPECT_TRUE(has(f, "schema-kind-missing", 1, 13)) << dump(f);
+  EXPECT_TRUE(check_yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n").empty());
+}
+
+TEST(SchemaKindUnknown, MisspeltKindInAKnownGroupVersion) {
+  auto f = check_yaml("apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: a}\n");
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_TRUE(has(f, "schema-kind-unknown", 2, 7)) << dump(f);
+  EXPECT_NE(f[0].fix.find("Deployment"), std::string::npos) << f[0].fix;
+}
+
+TEST(SchemaKindUnknown, KindUnderTheWrongApiVersion) {
+  auto f = check_yaml("apiVersion: v1\nkind: Deployment\nmetadata: {name: a}\n");
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_EQ(f[0].rule, "schema-kind-unknown");
+  EXPECT_NE(f[0].message.find("apps/v1"), std::string::npos) << f[0].message;
+  // Removed API versions belong to the apiversion family: no schema finding.
+  EXPECT_TRUE(
+      check_yaml("apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: a}\n").empty());
+}
+
+TEST(SchemaKindNotKnown, UnknownGroupIsAWarningOncePerObject) {
+  auto f = check_yaml("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: a}\n"
+                      "spec: {anything: [1, 2]}\n");
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_TRUE(has(f, "schema-kind-not-known", 2, 7)) << dump(f);
+  EXPECT_EQ(f[0].severity, Severity::Warning);
+  // A kind the built-in describes is checked instead.
+  EXPECT_TRUE(only(check_yaml("apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\n"
+                              "metadata: {name: a}\nspec:\n  selector: {}\n  endpoints: []\n"),
+                   "schema-kind-not-known")
+                  .empty());
+}
+
+TEST(SchemaKindUnchecked, KubernetesKindWithoutBuiltinSchemaIsInfo) {
+  auto f =
+      check_yaml("apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: a}\n");
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_TRUE(has(f, "schema-kind-unchecked", 2, 7)) << dump(f);
+  EXPECT_EQ(f[0].severity, Severity::Info);
+}
+
+TEST(Kustomization, IsSkippedSilently) {
+  EXPECT_TRUE(check_yaml("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+                         "resources: [a.yaml]\n")
+                  .empty());
+}
+
+const char* kNoSelector = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx
+)";
+
+TEST(SchemaRequired, MissingFieldAtItsParent) {
+  auto f = check_yaml(kNoSelector);
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_TRUE(has(f, "schema-required", 6, 3)) << dump(f);
+  EXPECT_NE(f[0].message.find("\"selector\""), std::string::npos);
+  EXPECT_NE(f[0].fix.find("spec.selector"), std::string::npos) << f[0].fix;
+}
+
+TEST(SchemaRequired, PatchesAreCheckedWithoutRequired) {
+  EXPECT_TRUE(check_yaml(kNoSelector, /*patch=*/true).empty());
+  // …but still strictly: unknown fields in a patch are errors; $patch directives are not.
+  auto f = check_yaml("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n"
+                      "spec:\n  replica: 3\n  template:\n    spec:\n      containers:\n"
+                      "        - name: web\n          $patch: delete\n",
+                      true);
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_TRUE(has(f, "schema-unknown-field", 5, 3)) << dump(f);
+  EXPECT_NE(f[0].fix.find("replicas"), std::string::npos);
+}
+
+TEST(SchemaRequired, NullCountsAsMissingAndNameIsRequired) {
+  auto f = check_yaml("apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {a: b}\nspec:\n"
+                      "  containers: null\n");
+  EXPECT_TRUE(has(f, "schema-required", 6, 15)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-required", 4, 3)) << dump(f); // metadata.name
+  EXPECT_EQ(f.size(), 2u) << dump(f);
+  EXPECT_TRUE(check_yaml("apiVersion: v1\nkind: Pod\nmetadata: {generateName: p-}\nspec:\n"
+                         "  containers: [{name: a, image: b}]\n")
+                  .empty());
+}
+
+const char* kPod = R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: app:1
+      env:
+        - name: PORT
+          value: 8080
+)";
+
+TEST(SchemaType, NumberWhereAStringIsExpected) {
+  auto f = check_yaml(kPod);
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_TRUE(has(f, "schema-type", 11, 18)) << dump(f);
+  EXPECT_NE(f[0].message.find("spec.containers[0].env[0].value"), std::string::npos);
+  EXPECT_NE(f[0].fix.find("\"8080\""), std::string::npos) << f[0].fix;
+  std::string ok = kPod;
+  ok.replace(ok.find("8080"), 4, "\"8080\"");
+  EXPECT_TRUE(check_yaml(ok).empty()) << dump(check_yaml(ok));
+}
+
+TEST(SchemaType, QuotedNumberAndWrongShapes) {
+  auto f = check_yaml("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n"
+                      "  replicas: \"3\"\n  selector: []\n  template: {spec: {containers: "
+                      "{name: a}}}\n");
+  EXPECT_TRUE(has(f, "schema-type", 5, 13)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-type", 6, 13)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-type", 7, 33)) << dump(f);
+  EXPECT_EQ(only(f, "schema-type").size(), 3u) << dump(f);
+  for (const Finding& x : f) {
+    if (x.loc.line == 5) {
+      EXPECT_NE(x.fix.find("without quotes"), std::string::npos) << x.fix;
+    }
+  }
+}
+
+TEST(SchemaEnum, FailsWithSuggestionAndPasses) {
+  std::string yaml = kPod;
+  yaml.replace(yaml.find("      env:"), 0, "      imagePullPolicy: always\n");
+  yaml.replace(yaml.find("8080"), 4, "\"8080\"");
+  auto f = check_yaml(yaml);
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_TRUE(has(f, "schema-enum", 9, 24)) << dump(f);
+  EXPECT_NE(f[0].fix.find("\"Always\""), std::string::npos) << f[0].fix;
+  yaml.replace(yaml.find("always"), 6, "Always");
+  EXPECT_TRUE(check_yaml(yaml).empty());
+}
+
+TEST(SchemaFormat, QuantitiesBase64Int32AndTimes) {
+  auto f = check_yaml(R"(apiVersion: v1
+kind: Secret
+metadata:
+  name: s
+  creationTimestamp: yesterday
+data:
+  good: aGVsbG8=
+  bad: hello world
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      resources:
+        requests: {cpu: 1 core, memory: 1.5Gi}
+        limits: {cpu: 2, memory: 10Q}
+  priority: 3000000000
+)");
+  EXPECT_TRUE(has(f, "schema-format", 5, 22)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-format", 8, 8)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-format", 17, 25)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-format", 18, 34)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-format", 19, 13)) << dump(f);
+  EXPECT_EQ(f.size(), 5u) << dump(f);
+}
+
+TEST(SchemaRangeAndNullPruned, CustomResourceBounds) {
+  auto f = check_yaml(R"(apiVersion: postgresql.cnpg.io/v1
+kind: Cluster
+metadata: {name: db}
+spec:
+  instances: 0
+  description: null
+  storage: {size: 1Gi}
+)");
+  EXPECT_TRUE(has(f, "schema-range", 5, 14)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-null-pruned", 6, 16)) << dump(f);
+  EXPECT_EQ(f.size(), 2u) << dump(f);
+  EXPECT_TRUE(check_yaml("apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata: {name: db}\n"
+                         "spec:\n  instances: 1\n")
+                  .empty());
+}
+
+TEST(SchemaNameInvalid, NamesByKind) {
+  auto f = check_yaml(R"(apiVersion: v1
+kind: Service
+metadata: {name: 1web}
+spec:
+  ports: [{port: 80, name: Web}]
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: my.team}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: a-very-long-cron-job-name-that-goes-on-and-on-for-ever}
+spec:
+  schedule: "0 * * * *"
+  jobTemplate: {spec: {template: {spec: {containers: [{name: Main_1, image: x}]}}}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: Config}
+data: {"bad key": x, good.key_1: y}
+)");
+  EXPECT_TRUE(has(f, "schema-name-invalid", 3, 18)) << dump(f);  // Service: DNS-1035
+  EXPECT_TRUE(has(f, "schema-name-invalid", 5, 28)) << dump(f);  // Service port name
+  EXPECT_TRUE(has(f, "schema-name-invalid", 9, 18)) << dump(f);  // Namespace: DNS label
+  EXPECT_TRUE(has(f, "schema-name-invalid", 13, 18)) << dump(f); // CronJob: ≤52
+  EXPECT_TRUE(has(f, "schema-name-invalid", 16, 62)) << dump(f); // container name
+  EXPECT_TRUE(has(f, "schema-name-invalid", 20, 18)) << dump(f); // ConfigMap: subdomain
+  EXPECT_TRUE(has(f, "schema-name-invalid", 21, 8)) << dump(f);  // data key
+  EXPECT_EQ(f.size(), 7u) << dump(f);
+  EXPECT_TRUE(check_yaml("apiVersion: v1\nkind: Service\nmetadata: {name: web-1}\nspec:\n"
+                         "  ports: [{port: 80, name: http-alt}]\n")
+                  .empty());
+}
+
+TEST(SchemaLabelInvalid, KeysValuesAndSelectors) {
+  auto f = check_yaml(R"(apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+  labels:
+    -bad: x
+    app.kubernetes.io/name: has space
+    example.com/ok: "v1.0"
+  annotations:
+    bad key: x
+    berth.dev/ok: "anything goes: here"
+)");
+  EXPECT_TRUE(has(f, "schema-label-invalid", 6, 5)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-label-invalid", 7, 29)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-label-invalid", 10, 5)) << dump(f);
+  EXPECT_EQ(f.size(), 3u) << dump(f);
+}
+
+TEST(SchemaPortInvalid, NumbersAndNames) {
+  auto f = check_yaml(R"(apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      ports:
+        - {containerPort: 70000, name: metrics-endpoint}
+        - {containerPort: 8080, name: http}
+      readinessProbe: {httpGet: {port: Http}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: s}
+spec:
+  ports: [{port: 0, targetPort: 9-9}, {port: 443, targetPort: https, nodePort: 0}]
+)");
+  EXPECT_TRUE(has(f, "schema-port-invalid", 8, 27)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-port-invalid", 8, 40)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-port-invalid", 10, 40)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-port-invalid", 16, 18)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-port-invalid", 16, 33)) << dump(f);
+  EXPECT_EQ(f.size(), 5u) << dump(f);
+}
+
+TEST(SchemaUnknownField, CustomResourceTypoIsPruned) {
+  auto f = check_yaml(R"(apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: m, labels: {release: kube-prometheus-stack}}
+spec:
+  selector: {matchLabels: {app: web}}
+  endpoints:
+    - port: http
+      intervall: 30s
+)");
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_TRUE(has(f, "schema-unknown-field", 8, 7)) << dump(f);
+  EXPECT_NE(f[0].fix.find("\"interval\""), std::string::npos) << f[0].fix;
+  EXPECT_NE(f[0].fix.find("prunes"), std::string::npos) << f[0].fix;
+}
+
+TEST(SchemaUnknownField, FreeFormAndMapsAreNotUnknown) {
+  EXPECT_TRUE(check_yaml(R"(apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+  annotations: {a: b}
+  managedFields: [{manager: kubectl, fieldsV1: {"f:data": {"f:x": {}}}}]
+data: {x: "1"}
+)")
+                  .empty());
+}
+
+} // namespace
+} // namespace berth::check::schema
