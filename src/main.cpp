@@ -12,6 +12,7 @@
 #include "cli/convert.h"
 #include "cli/environment.h"
 #include "cli/exit_codes.h"
+#include "cli/import.h"
 #include "cli/init.h"
 #include "cli/schemas.h"
 #include "cli/seal.h"
@@ -79,6 +80,39 @@ void add_convert(CLI::App& app, berth::cli::ConvertOptions& o, std::string& cwd)
     o.load.working_dir = cwd;
     o.load.process_env = berth::cli::process_environment();
   });
+}
+
+void add_import(CLI::App& app, berth::cli::ImportOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "import", "Manifests exported from another cluster (kubectl get -o yaml, Lists, multi-document "
+                "files, directories, Helm output) → a cleaned, API-migrated, K3s-adapted GitOps tree");
+  cmd->add_option("input", o.inputs, "Exported manifests: files, directories, - for stdin")
+      ->required();
+  cmd->add_option("--cluster", o.cluster,
+                  "Cluster profile (berth.yaml). Default: the built-in conventions");
+  cmd->add_option("--seal-cert", o.seal_cert,
+                  "Sealing certificate (`kubeseal --fetch-cert` of the target): exported Secrets "
+                  "become SealedSecrets. Overrides the profile's secrets.cert");
+  cmd->add_option("--name", o.name,
+                  "Application name. Default: the exported namespace (\"shop-prod\" with the "
+                  "pattern {app}-prod gives shop)");
+  cmd->add_option("--namespace-map", o.namespace_map,
+                  "OLD=NEW: treat objects of namespace OLD as namespace NEW (repeatable)");
+  cmd->add_option("--storage-class-map", o.storage_class_map,
+                  "OLD=NEW: storage class NEW for claims of class OLD (repeatable). Default: "
+                  "every claim gets the profile's class");
+  cmd->add_option("--loadbalancer", o.load_balancer,
+                  "keep: LoadBalancer Services stay (K3s ServiceLB); ingress: their HTTP ports "
+                  "go behind a Traefik Ingress")
+      ->check(CLI::IsMember({"keep", "ingress"}))
+      ->default_val("keep");
+  cmd->add_flag("--keep-node-ports", o.keep_node_ports,
+                "Keep Services' nodePort numbers (when something outside points at them)");
+  cmd->add_option("-o,--output", o.output, "Output directory of the tree")->required();
+  cmd->add_flag("--force", o.force,
+                "Overwrite files edited since berth wrote them, or write into a directory berth "
+                "did not create");
+  cmd->footer(kFooter);
 }
 
 void add_seal(CLI::App& app, berth::cli::SealOptions& o, berth::cli::UnsealOptions& u) {
@@ -212,6 +246,8 @@ int main(int argc, char** argv) {
   add_config(app, config, cwd);
   berth::cli::ConvertOptions convert;
   add_convert(app, convert, cwd);
+  berth::cli::ImportOptions import_options;
+  add_import(app, import_options);
   berth::cli::SealOptions seal;
   berth::cli::UnsealOptions unseal;
   add_seal(app, seal, unseal);
@@ -240,6 +276,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("config")) return berth::cli::run_config(config, std::cout, std::cerr);
     if (app.got_subcommand("convert"))
       return berth::cli::run_convert(convert, std::cout, std::cerr);
+    if (app.got_subcommand("import"))
+      return berth::cli::run_import(import_options, std::cin, std::cout, std::cerr);
     if (app.got_subcommand("seal"))
       return berth::cli::run_seal(seal, std::cin, std::cout, std::cerr);
     if (app.got_subcommand("unseal"))

@@ -54,7 +54,8 @@ std::string report_summary(const Report& report) {
   return s.str();
 }
 
-std::string report_markdown(const Report& report, const std::string& project_directory) {
+std::string report_markdown(const Report& report, const std::string& project_directory,
+                            std::string_view group) {
   // Groups in order of first appearance, the application level first; one pass, since large
   // applications have tens of thousands of entries.
   std::vector<std::string> order{""};
@@ -68,7 +69,8 @@ std::string report_markdown(const Report& report, const std::string& project_dir
   for (const std::string& service : order) {
     auto it = groups.find(service);
     if (it == groups.end()) continue;
-    md << "\n### " << (service.empty() ? "Application" : "Service `" + service + "`") << "\n\n"
+    md << "\n### "
+       << (service.empty() ? "Application" : std::string(group) + " `" + service + "`") << "\n\n"
        << "| Key | Disposition | Detail | Source |\n|---|---|---|---|\n";
     for (const ReportEntry* e : it->second)
       md << "| `" << cell(e->key) << "` | " << to_string(e->disposition) << " | "

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "generate/context.h"
@@ -13,8 +14,9 @@ std::string report_summary(const Report& report);
 
 // The conversion report as Markdown: one table per service (application-level first).
 // Locations are shown relative to `project_directory` so the file does not depend on where
-// the project was checked out.
-std::string report_markdown(const Report& report, const std::string& project_directory);
+// the project was checked out. `group` heads each table ("Service `web`"; import: "Object").
+std::string report_markdown(const Report& report, const std::string& project_directory,
+                            std::string_view group = "Service");
 
 // Cut-over order: services a service calls come before it (data stores first); ties in plan
 // order. Services on a dependency cycle come last, in plan order, and are listed in `cycle`.
