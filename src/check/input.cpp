@@ -43,8 +43,8 @@ std::string identity(const fs::path& p) {
 class PatchFinder {
 public:
   void scan_directory(const fs::path& dir) {
-    std::string key = identity(dir);
-    if (!scanned_.insert(key).second) return;
+    // Keyed lexically (no syscalls): explicit files share their ancestors.
+    if (!scanned_.insert(fs::absolute(dir).lexically_normal().generic_string()).second) return;
     for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
       fs::path file = dir / name;
       std::error_code ec;
