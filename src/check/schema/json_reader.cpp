@@ -102,6 +102,10 @@ private:
 
   std::string_view number() {
     std::size_t start = i_;
+    auto malformed = [&](const char* why) {
+      i_ = start; // point at the number, not past it
+      fail(why);
+    };
     if (s_[i_] == '-') ++i_;
     auto digits = [&] {
       std::size_t d = i_;
@@ -111,16 +115,16 @@ private:
     };
     std::size_t first = i_;
     std::size_t n = digits();
-    if (n == 0) fail("malformed number");
-    if (n > 1 && s_[first] == '0') fail("malformed number (leading zero)");
+    if (n == 0) malformed("malformed number");
+    if (n > 1 && s_[first] == '0') malformed("malformed number (leading zero)");
     if (i_ < s_.size() && s_[i_] == '.') {
       ++i_;
-      if (digits() == 0) fail("malformed number");
+      if (digits() == 0) malformed("malformed number");
     }
     if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
       ++i_;
       if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-      if (digits() == 0) fail("malformed number");
+      if (digits() == 0) malformed("malformed number");
     }
     return s_.substr(start, i_ - start);
   }
