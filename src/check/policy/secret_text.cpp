@@ -113,7 +113,9 @@ bool url_with_password(std::string_view value) {
     std::size_t colon = userinfo.find(':');
     if (colon == std::string_view::npos) continue;
     std::string_view password = userinfo.substr(colon + 1);
-    if (password.empty() || is_reference(password) || password[0] == '$') continue;
+    if (password.empty() || is_reference(password) || password[0] == '$' ||
+        has_placeholder(password))
+      continue;
     if (all_of(password, [](char c) { return c == '*'; })) continue;
     return true;
   }
@@ -144,6 +146,35 @@ bool is_placeholder(std::string_view v) {
   if (wrapped("<", ">") || wrapped("${", "}") || wrapped("{{", "}}") || wrapped("$(", ")"))
     return true;
   return v.size() >= 3 && all_of(v, [](char c) { return c == 'x' || c == 'X' || c == '*'; });
+}
+
+bool has_placeholder(std::string_view v) {
+  if (is_placeholder(v)) return true;
+  for (std::string_view p : {"REPLACE_ME", "REPLACEME", "CHANGE_ME", "CHANGEME"})
+    if (icontains(v, p)) return true;
+  if (v.find("${") != std::string_view::npos) return true;
+  // <PASSWORD>, <GENERATE_256BIT_SECRET>, <your token>: a bracketed description.
+  for (std::size_t open = v.find('<'); open != std::string_view::npos;
+       open = v.find('<', open + 1)) {
+    std::size_t close = v.find('>', open);
+    if (close == std::string_view::npos) break;
+    std::string_view inside = v.substr(open + 1, close - open - 1);
+    if (inside.size() >= 2 && all_of(inside, [](char c) {
+          return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 c == '_' || c == '-' || c == ' ';
+        }))
+      return true;
+  }
+  return false;
+}
+
+bool key_material_name(std::string_view key) {
+  for (std::string_view exact : {".dockerconfigjson", ".dockercfg", ".htpasswd", "htpasswd", "key",
+                                 "id_rsa", "id_ecdsa", "id_ed25519", "credentials"})
+    if (iequals(key, exact)) return true;
+  for (std::string_view ext : {".key", ".pem", ".p12", ".pfx", ".jks", ".keystore"})
+    if (iends_with(key, ext)) return true;
+  return false;
 }
 
 bool base64_decode(std::string_view in, char* out, std::size_t cap, std::size_t& len) {

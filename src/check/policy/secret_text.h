@@ -23,6 +23,14 @@ bool not_a_secret_value(std::string_view value);
 // <…>, ${…}, {{ … }}, or a run of x/* characters.
 bool is_placeholder(std::string_view value);
 
+// A value that is a template rather than a secret: a placeholder, or text with one inside
+// (postgres://app:<PASSWORD>@db, "token REPLACE_ME").
+bool has_placeholder(std::string_view value);
+
+// Secret keys that name key material whatever the value looks like: tls.key, *.pem, id_rsa,
+// .dockerconfigjson, .htpasswd…
+bool key_material_name(std::string_view key);
+
 // Decodes standard base64 into `out` (capacity `cap`); false when malformed or too long.
 bool base64_decode(std::string_view in, char* out, std::size_t cap, std::size_t& len);
 

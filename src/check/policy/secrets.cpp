@@ -41,8 +41,12 @@ const RuleInfo kRules[] = {
      "values, which stay in Git history.",
      "base64 in `data` is an encoding, not encryption: a Secret manifest in a Git tree gives the "
      "values to everyone who can read the repository. In a GitOps tree secrets travel as "
-     "SealedSecrets (or ExternalSecrets). A Secret whose values are all placeholders is a "
-     "template instead (secret-template)."},
+     "SealedSecrets (or ExternalSecrets). Each value is judged: a placeholder (REPLACE_ME, "
+     "<PASSWORD>, ${VAR}, also inside a URL), a sensitive value (secret-looking key as for "
+     "env-secret-value, key material such as tls.key/*.pem/.dockerconfigjson, a URL password, "
+     "data too long to inspect), or a plain setting (DB_USER: app). A Secret is plaintext when "
+     "it has a real sensitive value, or only real values; one with placeholders and plain "
+     "settings is a template (secret-template), as in hand-written templates like seed 004's."},
     {kTemplate, Family::Policy, Area::Security, Severity::Info, true,
      "A `kind: Secret` whose values are all placeholders (a template to fill and seal).",
      "Fill a copy outside the repository, seal it and add the SealedSecret to the overlay; "
@@ -51,7 +55,8 @@ const RuleInfo kRules[] = {
      "when the profile has no sealing certificate. Harmless in Git, but the application needs "
      "the sealed secret before it can start, so the finding is a reminder. Placeholders: "
      "REPLACE_ME, CHANGE_ME/CHANGEME, TODO, FIXME, PLACEHOLDER, <…>, ${…}, {{ … }}, xxx, "
-     "empty values (also base64-encoded in `data`)."},
+     "empty values, also inside a value and base64-encoded in `data`. Plain settings beside "
+     "the placeholders are named in the message: they belong in a ConfigMap."},
 };
 
 enum class Why { None, Name, Url };
@@ -69,11 +74,28 @@ std::string reason(Why why, std::string_view keyword) {
                           : "it contains a URL with a password (scheme://user:pass@)";
 }
 
-bool placeholder_data(std::string_view encoded) {
-  char buffer[64];
+// A Secret value as text: stringData as is, data base64-decoded (up to the buffer's size;
+// longer data is treated as opaque, i.e. real).
+struct Value {
+  char buffer[256];
+  std::string_view text;
+  bool opaque = false;
+};
+
+void read_value(const yaml::Node& n, bool encoded, Value& out) {
+  out.opaque = false;
+  out.text = text(&n);
+  if (!encoded) return;
   std::size_t len = 0;
-  if (!base64_decode(encoded, buffer, sizeof buffer, len)) return false;
-  return is_placeholder(std::string_view(buffer, len));
+  if (base64_decode(out.text, out.buffer, sizeof out.buffer, len))
+    out.text = std::string_view(out.buffer, len);
+  else
+    out.opaque = true;
+}
+
+void append(std::string& list, std::string_view key) {
+  if (!list.empty()) list += ", ";
+  list += key;
 }
 
 } // namespace
@@ -117,38 +139,59 @@ void check_configmap(const Object& object, Context& ctx) {
   }
 }
 
+// Each value is a placeholder (template), sensitive (a secret-looking key, key material, a URL
+// password) or a plain constant (DB_USER: app). Real sensitive values make the Secret
+// plaintext; so do constants when nothing marks the Secret as a template.
 void check_secret(const Object& object, Context& ctx) {
-  std::size_t values = 0;
-  const yaml::Node* first_real = nullptr;
-  std::string real_keys;
+  std::size_t placeholders = 0;
+  const yaml::Node* first_sensitive = nullptr;
+  const yaml::Node* first_constant = nullptr;
+  const yaml::Node* first_value = nullptr;
+  const yaml::Node* first_section = nullptr; // stringData or data, where a template is reported
+  std::string sensitive, constants;          // key lists, built only when a finding is possible
+  Value value;
   for (std::string_view section : {"stringData", "data"}) {
-    bool encoded = section == "data";
-    for (const yaml::Entry& e : entries(get(object.root, section))) {
-      ++values;
-      std::string_view v = text(&e.value);
-      if (encoded ? placeholder_data(v) : is_placeholder(v)) continue;
-      if (!first_real) first_real = &e.value;
-      if (!ctx.enabled(kPlaintext)) continue;
-      if (!real_keys.empty()) real_keys += ", ";
-      real_keys += text(&e.key);
+    const yaml::Node* values = get(object.root, section);
+    for (const yaml::Entry& e : entries(values)) {
+      if (!first_value) {
+        first_value = &e.value;
+        first_section = values;
+      }
+      read_value(e.value, section == "data", value);
+      if (!value.opaque && has_placeholder(value.text)) {
+        ++placeholders;
+        continue;
+      }
+      std::string_view key = text(&e.key);
+      bool secret = !secret_keyword(key).empty() || key_material_name(key) || value.opaque ||
+                    url_with_password(value.text);
+      if (secret) {
+        if (!first_sensitive) first_sensitive = &e.value;
+        append(sensitive, key);
+      } else {
+        if (!first_constant) first_constant = &e.value;
+        append(constants, key);
+      }
     }
   }
-  if (values == 0) return;
+  if (!first_value) return;
   const std::string& name = object.info.name;
-  if (first_real) {
+  if (first_sensitive || (first_constant && placeholders == 0)) {
     if (ctx.enabled(kPlaintext))
-      ctx.report(kPlaintext, &object.info, first_real->loc(),
-                 "Secret " + name + " holds plaintext values (" + real_keys +
+      ctx.report(kPlaintext, &object.info,
+                 (first_sensitive ? first_sensitive : first_constant)->loc(),
+                 "Secret " + name + " holds plaintext values (" +
+                     (first_sensitive ? sensitive : constants) +
                      ") in the checked files; commit a SealedSecret instead");
     return;
   }
-  const yaml::Node* data = get(object.root, "stringData");
-  if (!non_empty(data)) data = get(object.root, "data");
   if (ctx.enabled(kTemplate))
-    ctx.report(kTemplate, &object.info, data->loc(),
-               "Secret " + name +
-                   " is a template: every value is a placeholder; fill a copy "
-                   "outside the repository and seal it");
+    ctx.report(kTemplate, &object.info, first_section->loc(),
+               "Secret " + name + " is a template: its values are placeholders" +
+                   (constants.empty()
+                        ? std::string()
+                        : " or plain settings (" + constants + ", better kept in a ConfigMap)") +
+                   "; fill a copy outside the repository and seal it");
 }
 
 } // namespace berth::check::policy

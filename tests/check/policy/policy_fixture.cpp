@@ -14,14 +14,14 @@
 
 namespace berth::check::policy::test {
 
-namespace {
-
 // Context wants the schema registry, which policy rules never touch, and the policy test binary
 // does not link the schema family. A suitably aligned stand-in is never dereferenced.
 const schema::Registry& no_schemas() {
   alignas(std::max_align_t) static const unsigned char storage[64] = {};
   return *reinterpret_cast<const schema::Registry*>(storage);
 }
+
+namespace {
 
 ObjectInfo info_of(const yaml::Node& root, std::size_t id) {
   ObjectInfo info;
@@ -104,10 +104,10 @@ std::string replace(std::string text, std::string_view from, std::string_view to
   return text.replace(pos, from.size(), to);
 }
 
-// Line numbers, for the tests' position assertions: 7 replicas, 15 pod spec (at 7:7 of
-// "automountServiceAccountToken"), 20 pod securityContext, 33 the container (col 11), 34 image,
-// 35 imagePullPolicy, 39 env, 42 resources, 54 livenessProbe, 59 readinessProbe,
-// 63 container securityContext, 67 capabilities.drop.
+// Positions the tests assert (a mapping is located at its first key): 7:13 replicas, 16:7 the
+// pod spec, 21:9 its securityContext, 33:11 the container, 34:18 image, 35:28 imagePullPolicy,
+// 41:22 the env value, 43:13 resources, 55:13 livenessProbe, 60:13 readinessProbe, 64:13 the
+// container's securityContext, 68:17 capabilities.drop.
 const std::string kCleanDeployment = R"(apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -11,7 +11,14 @@
 #include "check/options.h"
 #include "yaml/node.h"
 
+namespace berth::check::schema {
+class Registry;
+}
+
 namespace berth::check::policy::test {
+
+// A stand-in for the schema registry Context wants (policy rules never use it).
+const schema::Registry& no_schemas();
 
 struct PolicyRun {
   std::vector<Finding> findings;

@@ -2,18 +2,37 @@
 // rule, odd input never throws, and berth's own golden trees have no policy errors.
 #include "check/policy/policy.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <map>
+#include <new>
 #include <set>
 
 #include <gtest/gtest.h>
 
+#include "check/context.h"
 #include "check/policy/policy_fixture.h"
 #include "support/test_support.h"
 #include "yaml/parse.h"
+
+// Counts heap allocations, so a test can show that passing objects cost none.
+namespace {
+std::atomic<std::size_t> g_allocations{0};
+}
+void* operator new(std::size_t size) {
+  ++g_allocations;
+  if (void* p = std::malloc(size ? size : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
 
 namespace berth::check::policy::test {
 namespace {
@@ -176,6 +195,55 @@ TEST(PolicyRobustness, WrongShapesAnywhereNeverThrow) {
 TEST(PolicyRobustness, PatchesAreSkipped) {
   EXPECT_TRUE(
       run_docs(yaml::parse_stream(kEveryKind, "test.yaml"), everything(), true).findings.empty());
+}
+
+// The common path (an object that passes) allocates nothing: rules read the tree in place and
+// build strings only for findings.
+TEST(PolicyPerformance, PassingObjectsAllocateNothing) {
+  yaml::Node doc = yaml::parse_document(kCleanDeployment, "clean.yaml");
+  std::vector<yaml::Node> others = yaml::parse_stream(R"(apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: web}
+spec:
+  minReplicas: 2
+  maxReplicas: 4
+  metrics: [{type: Resource}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: c}
+data: {LOG_LEVEL: info, URL: "http://a/b", nginx.conf: "server {}"}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: s}
+type: kubernetes.io/service-account-token
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: m, labels: {release: kube-prometheus-stack}}
+)",
+                                                      "others.yaml");
+  Options options = with_profile();
+  Catalog catalog(policy::rules());
+  Context ctx(options, catalog, no_schemas());
+  ObjectInfo info;
+  info.api_version = "apps/v1";
+  info.kind = "Deployment";
+  info.name = "web";
+  std::vector<ObjectInfo> infos(others.size());
+  for (std::size_t i = 0; i < others.size(); ++i) {
+    infos[i].api_version = others[i].text("apiVersion");
+    infos[i].kind = others[i].text("kind");
+  }
+  std::size_t before = g_allocations.load();
+  policy::check_object(Object{info, doc}, ctx);
+  for (std::size_t i = 0; i < others.size(); ++i)
+    policy::check_object(Object{infos[i], others[i]}, ctx);
+  std::size_t used = g_allocations.load() - before;
+  EXPECT_EQ(used, 0u);
+  for (const Finding& f : ctx.findings())
+    ADD_FAILURE() << f.rule << " " << f.message;
 }
 
 // Files a kustomization uses as patches (partial objects the engine marks and policy skips).

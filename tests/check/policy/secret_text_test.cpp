@@ -55,6 +55,19 @@ TEST(SecretText, Placeholders) {
     EXPECT_FALSE(is_placeholder(v)) << v;
 }
 
+TEST(SecretText, EmbeddedPlaceholdersAndKeyMaterial) {
+  EXPECT_TRUE(has_placeholder("postgres://app:<PASSWORD>@db/app"));
+  EXPECT_TRUE(has_placeholder("Bearer REPLACE_ME"));
+  EXPECT_TRUE(has_placeholder("<GENERATE_256BIT_SECRET>"));
+  EXPECT_FALSE(has_placeholder("a<b>c is <>"));
+  EXPECT_FALSE(has_placeholder("hunter2"));
+  EXPECT_FALSE(url_with_password("postgres://app:<PASSWORD>@db/app"));
+  for (const char* k : {"tls.key", "ca.pem", ".dockerconfigjson", "id_rsa", "KEY"})
+    EXPECT_TRUE(key_material_name(k)) << k;
+  for (const char* k : {"tls.crt", "username", "keycloak"})
+    EXPECT_FALSE(key_material_name(k)) << k;
+}
+
 TEST(SecretText, Base64) {
   char out[16];
   std::size_t len = 0;

@@ -123,6 +123,52 @@ type: kubernetes.io/service-account-token
   EXPECT_FALSE(r.has("secret-plaintext"));
 }
 
+TEST(Secrets, HandWrittenTemplatesWithSettingsAreTemplates) {
+  // Seed 004's gauzian-secrets: placeholders, one inside a URL, beside plain settings.
+  PolicyRun r = run(R"(apiVersion: v1
+kind: Secret
+metadata:
+  name: gauzian-secrets
+stringData:
+  DB_USER: "gauzian_user"
+  DB_PASSWORD: "<GENERATE_STRONG_PASSWORD>"
+  DATABASE_URL: "postgres://gauzian_user:<PASSWORD>@postgres:5432/gauzian_db"
+  S3_BUCKET: "gauzian-chunks"
+)");
+  Finding f = only(r, "secret-template");
+  EXPECT_EQ(at(f), "6:3");
+  EXPECT_NE(f.message.find("plain settings (DB_USER, S3_BUCKET"), std::string::npos) << f.message;
+  EXPECT_FALSE(r.has("secret-plaintext"));
+}
+
+TEST(Secrets, KeyMaterialAndAllRealValuesArePlaintext) {
+  // A real key beside placeholders is still a leak.
+  Finding key = only(run(R"(apiVersion: v1
+kind: Secret
+metadata:
+  name: tls
+type: kubernetes.io/tls
+stringData:
+  tls.crt: REPLACE_ME
+  tls.key: "-----BEGIN PRIVATE KEY-----"
+)"),
+                     "secret-plaintext");
+  EXPECT_EQ(at(key), "8:12");
+  EXPECT_NE(key.message.find("(tls.key)"), std::string::npos);
+  // Nothing marks this one as a template: harmless-looking names do not make it safe.
+  Finding real = only(run(R"(apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+data:
+  user: YXBw
+  host: ZGI=
+)"),
+                      "secret-plaintext");
+  EXPECT_EQ(at(real), "6:9");
+  EXPECT_NE(real.message.find("(user, host)"), std::string::npos);
+}
+
 TEST(Secrets, NotCoreSecretsAreNotJudged) {
   EXPECT_TRUE(run(R"(apiVersion: example.com/v1
 kind: Secret
