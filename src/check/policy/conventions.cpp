@@ -100,9 +100,11 @@ void check_labels(const Object& object, std::string_view rule,
     complete = complete && text(get(labels, k)) == v;
   if (complete || !ctx.enabled(rule)) return;
   const yaml::Node* at = labels ? labels : metadata ? metadata : &object.root;
+  std::string missing = missing_labels(labels, want);
   ctx.report(rule, &object.info, at->loc(),
-             object.info.kind + " " + object.info.name + " lacks the label(s) " +
-                 missing_labels(labels, want) + " the cluster's Prometheus selects on");
+             object.info.kind + " " + object.info.name + " lacks the label(s) " + missing +
+                 " the cluster's Prometheus selects on",
+             "Add " + missing + " to metadata.labels.");
 }
 
 void check_rule_namespace(const Object& object, const profile::Profile& p, Context& ctx) {
@@ -117,7 +119,8 @@ void check_rule_namespace(const Object& object, const profile::Profile& p, Conte
                                           "wherever it is applied, not in the rules namespace " +
                                           want
                                     : "PrometheusRule " + object.info.name + " is in namespace " +
-                                          object.info.ns + ", not in the rules namespace " + want);
+                                          object.info.ns + ", not in the rules namespace " + want,
+             "Set metadata.namespace: " + want + ".");
 }
 
 void check_ingress(const Object& object, const profile::Profile& p, Context& ctx) {
@@ -136,7 +139,8 @@ void check_ingress(const Object& object, const profile::Profile& p, Context& ctx
                                     "profile's class is " +
                                     want_class + ")"
                               : "Ingress " + object.info.name + " uses ingress class " +
-                                    std::string(have) + ", not the profile's " + want_class);
+                                    std::string(have) + ", not the profile's " + want_class,
+                 "Set spec.ingressClassName: " + want_class + ".");
   }
   const std::string& issuer = p.ingress.cluster_issuer;
   if (!issuer.empty()) {
@@ -152,7 +156,8 @@ void check_ingress(const Object& object, const profile::Profile& p, Context& ctx
                       : "Ingress " + object.info.name +
                             " has no cert-manager.io/cluster-issuer annotation (the profile's "
                             "issuer is " +
-                            issuer + ")");
+                            issuer + ")",
+                 "Set the annotation cert-manager.io/cluster-issuer: " + issuer + ".");
     }
   }
 }
@@ -164,16 +169,19 @@ void check_claim(const Object& object, const yaml::Node* claim_spec, std::string
   if (cls && text(cls) == want) return;
   if (!ctx.enabled(kStorageClass)) return;
   std::string w = std::string(what) + " " + std::string(name);
+  std::string fix = "Set spec.storageClassName: " + want + ".";
   if (!cls)
     ctx.report(kStorageClass, &object.info, claim_spec ? claim_spec->loc() : Location{},
                w +
                    " sets no storageClassName: it gets the cluster's default class, not the "
                    "profile's " +
-                   want);
+                   want,
+               fix);
   else
     ctx.report(kStorageClass, &object.info, cls->loc(),
                w + " uses storage class \"" + std::string(text(cls)) + "\", not the profile's " +
-                   want);
+                   want,
+               fix);
 }
 
 } // namespace
@@ -229,7 +237,8 @@ void check_pod_conventions(const Pod& pod, Context& ctx) {
         if (ctx.enabled(kPullSecret))
           ctx.report(kPullSecret, info, image->loc(),
                      describe(c) + " pulls " + std::string(ref) + " from " + registry +
-                         " but the pod has no imagePullSecrets entry " + secret);
+                         " but the pod has no imagePullSecrets entry " + secret,
+                     "Add `imagePullSecrets: [{name: " + secret + "}]` to the pod spec.");
       });
     }
   }
@@ -240,10 +249,14 @@ void check_pod_conventions(const Pod& pod, Context& ctx) {
   if (cls == "system-cluster-critical" || cls == "system-node-critical") return;
   for (const profile::PriorityClass& pc : p->priority_classes)
     if (pc.name == cls) return;
-  if (ctx.enabled(kPriorityClass))
-    ctx.report(kPriorityClass, info, priority->loc(),
-               "priorityClassName " + std::string(cls) +
-                   " is not a priority class of the cluster profile");
+  if (!ctx.enabled(kPriorityClass)) return;
+  std::string known;
+  for (const profile::PriorityClass& pc : p->priority_classes)
+    known += (known.empty() ? "" : ", ") + pc.name;
+  ctx.report(kPriorityClass, info, priority->loc(),
+             "priorityClassName " + std::string(cls) +
+                 " is not a priority class of the cluster profile",
+             "Use one of " + known + ".");
 }
 
 } // namespace berth::check::policy

@@ -48,7 +48,8 @@ const RuleInfo kRules[] = {
      "it has a real sensitive value, or only real values; one with placeholders and plain "
      "settings is a template (secret-template), as in hand-written templates like seed 004's."},
     {kTemplate, Family::Policy, Area::Security, Severity::Info, true,
-     "A `kind: Secret` whose values are all placeholders (a template to fill and seal).",
+     "A `kind: Secret` that is a template: placeholders (and plain settings) instead of secret "
+     "values.",
      "Fill a copy outside the repository, seal it and add the SealedSecret to the overlay; "
      "keep the template out of the kustomization's resources.",
      "berth writes such templates (stringData values REPLACE_ME, under overlays/ENV/secrets/) "
@@ -117,7 +118,10 @@ void check_env_secrets(const Pod& pod, Context& ctx) {
         ctx.report(kEnv, &pod.object.info, value->loc(),
                    describe(c) + ": env " + std::string(name) +
                        " has a literal value that looks like a secret (" + reason(why, keyword) +
-                       ")");
+                       ")",
+                   "Move the value into a (sealed) Secret and use valueFrom: {secretKeyRef: "
+                   "{name: <secret>, key: " +
+                       std::string(name) + "}}; rotate it, it is in the repository's history.");
     }
   });
 }

@@ -180,7 +180,8 @@ void check_capabilities(const Container& c, const ObjectInfo* info, Context& ctx
       if (ctx.enabled(kDangerousCap))
         ctx.report(kDangerousCap, info, cap.loc(),
                    describe(c) + " adds capability " + std::string(name) +
-                       ", which gives it power over the node");
+                       ", which gives it power over the node",
+                   "Remove " + std::string(name) + " from capabilities.add.");
       continue;
     }
     if (!restricted.empty()) restricted += ", ";

@@ -88,6 +88,7 @@ TEST(Conventions, ServiceMonitorLabels) {
       "convention-servicemonitor-labels");
   EXPECT_EQ(at(f), "6:5"); // the labels mapping
   EXPECT_NE(f.message.find("release=kube-prometheus-stack"), std::string::npos);
+  EXPECT_EQ(f.fix, "Add release=kube-prometheus-stack to metadata.labels.");
   EXPECT_EQ(f.severity, Severity::Warning);
 }
 
@@ -174,6 +175,7 @@ TEST(Conventions, PriorityClassMustExistInTheProfile) {
           with_profile()),
       "convention-priority-class-unknown");
   EXPECT_EQ(at(f), "17:26");
+  EXPECT_EQ(f.fix, "Use one of critical-infrastructure, production, tools, staging.");
   EXPECT_FALSE(run(replace(kCleanDeployment, "priorityClassName: production",
                            "priorityClassName: system-cluster-critical"),
                    with_profile())

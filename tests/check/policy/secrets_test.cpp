@@ -19,6 +19,7 @@ TEST(Secrets, EnvValueByNameNeverPrintsTheValue) {
   EXPECT_NE(f.message.find("DB_PASSWORD"), std::string::npos);
   EXPECT_NE(f.message.find("name contains PASSWORD"), std::string::npos);
   EXPECT_EQ(f.message.find("hunter2"), std::string::npos);
+  EXPECT_NE(f.fix.find("key: DB_PASSWORD"), std::string::npos);
   EXPECT_EQ(f.fix.find("hunter2"), std::string::npos);
   EXPECT_FALSE(run(kCleanDeployment).has("env-secret-value"));
 }
