@@ -17,7 +17,9 @@ const RuleInfo kRules[] = {
      "whenUnsatisfiable: ScheduleAnyway) or a preferred podAntiAffinity on the pod labels.",
      "Without a spreading rule the scheduler may put every replica on one node, and losing that "
      "node takes the whole service down: the replicas buy no availability. kube-linter "
-     "(no-anti-affinity, from 2 replicas) and Polaris (topologySpreadConstraint) flag it. "
+     "(no-anti-affinity, from 2 replicas) and Polaris (topologySpreadConstraint) flag it; like "
+     "kube-linter, a term whose labelSelector does not match the pod template's own labels "
+     "does not count. "
      "DaemonSets (one pod per node already), Jobs and bare Pods are not checked. The replica "
      "count is the object's spec.replicas; a workload scaled by an HorizontalPodAutoscaler "
      "with replicas unset is not seen as replicated by this per-object rule."},
@@ -31,6 +33,39 @@ const RuleInfo kRules[] = {
      "environment in overlay patches, so a base alone lacks it by design; check the rendered "
      "overlay to see the final value."},
 };
+
+// A selector that picks the pod's own labels: every matchLabels pair is among `labels`
+// (matchExpressions are given the benefit of the doubt). No selector at all selects nothing.
+bool selects_own(const yaml::Node* selector, const yaml::Node* labels) {
+  if (!selector || !selector->is_mapping()) return false;
+  const yaml::Node* match = get(selector, "matchLabels");
+  if (!non_empty(match)) return non_empty(get(selector, "matchExpressions"));
+  for (const yaml::Entry& e : entries(match))
+    if (text(get(labels, text(&e.key))) != text(&e.value)) return false;
+  return true;
+}
+
+// Whether some anti-affinity term or spread constraint covers the pod's own replicas; `any`
+// tells whether anything was configured at all.
+bool spreads(const Pod& pod, bool& any) {
+  const yaml::Node* labels = get(pod.metadata, "labels");
+  const yaml::Node* anti = get(get(pod.spec, "affinity"), "podAntiAffinity");
+  bool covered = false;
+  for (const yaml::Node& term :
+       items(get(anti, "requiredDuringSchedulingIgnoredDuringExecution"))) {
+    any = true;
+    covered = covered || selects_own(get(term, "labelSelector"), labels);
+  }
+  for (const yaml::Node& w : items(get(anti, "preferredDuringSchedulingIgnoredDuringExecution"))) {
+    any = true;
+    covered = covered || selects_own(get(get(w, "podAffinityTerm"), "labelSelector"), labels);
+  }
+  for (const yaml::Node& c : items(get(pod.spec, "topologySpreadConstraints"))) {
+    any = true;
+    covered = covered || selects_own(get(c, "labelSelector"), labels);
+  }
+  return covered;
+}
 
 bool replicated_kind(std::string_view kind) {
   return kind == "Deployment" || kind == "StatefulSet" || kind == "ReplicaSet" ||
@@ -48,15 +83,16 @@ void check_scheduling(const Pod& pod, Context& ctx) {
   if (replicated_kind(info->kind)) {
     const yaml::Node* replicas = get(get(pod.object.root, "spec"), "replicas");
     std::optional<std::int64_t> n = integer(replicas);
-    const yaml::Node* anti = get(get(pod.spec, "affinity"), "podAntiAffinity");
-    bool spread = non_empty(get(anti, "requiredDuringSchedulingIgnoredDuringExecution")) ||
-                  non_empty(get(anti, "preferredDuringSchedulingIgnoredDuringExecution")) ||
-                  non_empty(get(pod.spec, "topologySpreadConstraints"));
-    if (n && *n >= 2 && !spread && ctx.enabled(kSpread))
+    bool any = false;
+    if (n && *n >= 2 && !spreads(pod, any) && ctx.enabled(kSpread))
       ctx.report(kSpread, info, replicas->loc(),
                  info->kind + " " + info->name + " runs " + std::to_string(*n) +
-                     " replicas with neither podAntiAffinity nor topologySpreadConstraints: "
-                     "they may all land on one node");
+                     (any ? " replicas but its podAntiAffinity/topologySpreadConstraints select "
+                            "none of its own pods (labelSelector does not match the template's "
+                            "labels)"
+                          : " replicas with neither podAntiAffinity nor "
+                            "topologySpreadConstraints") +
+                     ": they may all land on one node");
   }
   if (text_at(&pod.spec, "priorityClassName").empty() && ctx.enabled(kPriority))
     ctx.report(kPriority, info, pod.spec.loc(), "the pod template sets no priorityClassName");

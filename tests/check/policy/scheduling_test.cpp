@@ -46,6 +46,18 @@ TEST(Scheduling, AntiAffinityCountsAndSingleReplicasAndDaemonSetsAreExempt) {
   EXPECT_TRUE(run(stateful).has("anti-affinity-missing"));
 }
 
+TEST(Scheduling, SpreadMustSelectTheWorkloadsOwnPods) {
+  std::string other =
+      replace(kCleanDeployment, "              app: web\n", "              app: db\n");
+  Finding f = only(run(other), "anti-affinity-missing");
+  EXPECT_EQ(at(f), "7:13");
+  EXPECT_NE(f.message.find("select none of its own pods"), std::string::npos) << f.message;
+  std::string expressions = replace(
+      kCleanDeployment, "            matchLabels:\n              app: web\n",
+      "            matchExpressions:\n              - {key: app, operator: In, values: [web]}\n");
+  EXPECT_FALSE(run(expressions).has("anti-affinity-missing"));
+}
+
 TEST(Scheduling, PriorityClassIsInfoAtThePodSpec) {
   Finding f = only(run(replace(kCleanDeployment, "      priorityClassName: production\n", "")),
                    "priority-class-missing");
