@@ -81,6 +81,8 @@ Lookup::Lookup(const IndexData& d) : d_(d) {
     for (const auto& [k, v] : d.services[i].labels)
       services_by_label_[key(k, v)].push_back(i);
   }
+  for (const LimitRangeFacts& lr : d.limit_ranges)
+    limit_ranges_[ns(*lr.object)].push_back(&lr);
   for (const HpaFacts& h : d.hpas) {
     auto it = workloads_.find(key(h.target_kind, h.target_name));
     if (it == workloads_.end()) continue;
@@ -235,16 +237,17 @@ std::vector<const ServiceFacts*> Lookup::services_named(std::string_view ns,
 namespace berth::check {
 
 std::vector<const LimitRangeFacts*> Lookup::limit_ranges_in(std::string_view ns) const {
-  std::vector<const LimitRangeFacts*> exact, other;
-  for (const LimitRangeFacts& lr : d_.limit_ranges) {
-    const std::string& lns = this->ns(*lr.object);
-    if (lns == ns)
-      exact.push_back(&lr);
-    else if (same_namespace(lns, ns))
-      other.push_back(&lr);
+  std::vector<const LimitRangeFacts*> out;
+  auto exact = limit_ranges_.find(std::string(ns));
+  if (exact != limit_ranges_.end()) out = exact->second;
+  if (!ns.empty()) {
+    if (auto loose = limit_ranges_.find(std::string()); loose != limit_ranges_.end())
+      out.insert(out.end(), loose->second.begin(), loose->second.end());
+  } else {
+    for (const LimitRangeFacts& lr : d_.limit_ranges) // "" can be any namespace
+      if (!this->ns(*lr.object).empty()) out.push_back(&lr);
   }
-  exact.insert(exact.end(), other.begin(), other.end());
-  return exact;
+  return out;
 }
 
 std::vector<const LimitItem*> Lookup::container_limits(std::string_view ns) const {

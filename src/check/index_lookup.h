@@ -105,6 +105,7 @@ private:
   std::unordered_map<std::string, Ids> services_by_name_;
   std::unordered_map<std::string, Ids> services_by_label_; // key\0value → d_.services
   std::unordered_map<const PodsFacts*, std::vector<const HpaFacts*>> hpas_;
+  std::unordered_map<std::string, std::vector<const LimitRangeFacts*>> limit_ranges_;
 };
 
 template <class NsOk>

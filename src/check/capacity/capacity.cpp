@@ -7,12 +7,13 @@ namespace berth::check::capacity {
 
 // Appended to the docs of rules that count workloads per namespace.
 #define BERTH_COUNT_NOTE                                                                           \
-  " Counting: pods × (spec.replicas, or the maxReplicas of an HPA targeting the workload; "       \
-  "DaemonSets one per profile node; Jobs/CronJobs their parallelism); a container without a "      \
-  "request takes its limit, then the namespace LimitRange's defaultRequest/default, as the API "   \
-  "server does; init containers count as the max, not the sum. A namespace is the one its "        \
-  "kustomization sets, else metadata.namespace; objects with neither count in every namespace "    \
-  "that has a quota or LimitRange (a base shared by overlays is deployed in each)."
+  " Counting: pods x (spec.replicas, or the minReplicas of an HPA targeting the workload, its "    \
+  "maxReplicas for quota-exceeded-at-hpa-max and the second headroom figure; DaemonSets one "      \
+  "per profile node; Jobs/CronJobs their parallelism); a container without a request takes "       \
+  "its limit, then the namespace LimitRange's defaultRequest/default, as the API server does; "    \
+  "init containers count as the max, not the sum. A namespace is the one its kustomization "       \
+  "sets, else metadata.namespace; objects with neither count in every namespace that has a "       \
+  "quota or LimitRange (a base shared by overlays is deployed in each)."
 
 std::vector<RuleInfo> rules() {
   using enum Area;
@@ -22,16 +23,24 @@ std::vector<RuleInfo> rules() {
       {"quota-exceeded", F, Reliability, Error, true,
        "Workloads of a namespace need more than its ResourceQuota allows",
        "Raise the quota's spec.hard entry, or lower requests/limits or replicas (HPA maxReplicas).",
-       "Sums requests.cpu/memory/ephemeral-storage (and the cpu/memory aliases), limits.*, pods, "
-       "persistentvolumeclaims and requests.storage (PVCs and volumeClaimTemplates × replicas), "
+       "At steady state (HPAs at minReplicas) sums requests.cpu/memory/ephemeral-storage (and the "
+       "cpu/memory aliases), limits.*, pods, "
+       "persistentvolumeclaims and requests.storage (PVCs and volumeClaimTemplates x replicas), "
        "services, configmaps, secrets and count/<resource> over the namespace. Pods beyond the "
        "quota are refused by the API server: a scale-up or rollout silently stops. Quotas with "
        "scopes or scopeSelector are skipped." BERTH_COUNT_NOTE},
+      {"quota-exceeded-at-hpa-max", F, Reliability, Warning, true,
+       "Namespace fits its ResourceQuota only below its HPAs' maxReplicas",
+       "Raise the quota entry, lower the HPA's maxReplicas, or lower the per-pod requests/limits.",
+       "At minReplicas everything fits, but scaling out to maxReplicas would exceed spec.hard: "
+       "the API server refuses the extra pods, so autoscaling silently stops early under load. "
+       "A warning, not an error: the application deploys and runs." BERTH_COUNT_NOTE},
       {"quota-headroom", F, Reliability, Info, true,
        "Usage of each ResourceQuota entry by the namespace's workloads, as numbers",
        "Nothing to fix: keep enough headroom for rollouts and growth.",
        "One finding per quota: \"requests.cpu 3.2/8 (40%), limits.memory 12Gi/48Gi (25%) ...\" "
-       "so a reviewer sees how close the namespace is to its limits." BERTH_COUNT_NOTE},
+       "so a reviewer sees how close the namespace is to its limits; with HPAs the usage at "
+       "maxReplicas follows (\"limits.cpu 3/16 (18%; 11 at HPA max, 68%)\")." BERTH_COUNT_NOTE},
       {"quota-rollout-surge", F, Reliability, Info, true,
        "Rolling updates would push the namespace over its ResourceQuota",
        "Leave room for maxSurge pods in the quota, or use maxSurge: 0 / maxUnavailable: 1.",
@@ -57,13 +66,13 @@ std::vector<RuleInfo> rules() {
        "Requests exceed the cluster's node capacity (with --cluster)",
        "Lower requests or replicas, or add nodes (profile capacity).",
        "With a cluster profile: every pod's requests must fit one node (capacity.cpu/memory), and "
-       "the sum of all requests at maximum replicas must fit capacity × nodes, or pods stay "
+       "the sum of all requests (HPAs at minReplicas) must fit capacity x nodes, or pods stay "
        "Pending. Limits may exceed capacity (overcommit) and are only reported as "
        "headroom." BERTH_COUNT_NOTE},
       {"node-capacity-headroom", F, Reliability, Info, true,
        "Requests and limits of the whole set against the cluster's capacity (with --cluster)",
        "Nothing to fix: plan nodes before the headroom runs out.",
-       "One set-level finding with the totals at maximum replicas against capacity × nodes; "
+       "One set-level finding with the totals against capacity x nodes (and at HPA maxReplicas); "
        "memory limits beyond capacity mean OOM kills under pressure." BERTH_COUNT_NOTE},
   };
 }

@@ -13,6 +13,7 @@ struct Scope {
   const LimitRangeFacts& lr;
   const std::string& ns;
   Context& ctx;
+  const LimitItem* defaults; // the Container defaults pods of the namespace get
 
   std::string suffix() const {
     return " of LimitRange \"" + lr.object->name + "\" (" + describe_namespace(ns) +
@@ -67,7 +68,7 @@ void check_container(const Scope& s, const LimitItem& item, const PodsFacts& p,
 }
 
 void check_pod(const Scope& s, const LimitItem& item, const PodsFacts& p) {
-  PodUsage pu = pod_usage(p, container_defaults(s.l, s.ns));
+  PodUsage pu = pod_usage(p, s.defaults);
   for (std::size_t i = 0; i < kResourceCount; ++i) {
     Resource r = static_cast<Resource>(i);
     std::string rn(kResourceName[r]);
@@ -103,29 +104,27 @@ void check_claim(const Scope& s, const LimitItem& item, const ObjectInfo* object
 
 void check_limit_ranges(const Lookup& l, Context& ctx) {
   const IndexData& d = l.data();
+  if (d.limit_ranges.empty()) return;
+  ByNamespace<PodsFacts> pods(d.pods, [&](const PodsFacts& f) { return l.ns(*f.object); });
+  ByNamespace<PvcFacts> pvcs(d.pvcs, [&](const PvcFacts& f) { return l.ns(*f.object); });
   for (const LimitRangeFacts& lr : d.limit_ranges) {
     const std::string& ns = l.ns(*lr.object);
-    Scope s{l, lr, ns, ctx};
+    Scope s{l, lr, ns, ctx, container_defaults(l, ns)};
     for (const LimitItem& item : lr.items) {
       if (item.type == "PersistentVolumeClaim") {
-        for (const PvcFacts& c : d.pvcs)
-          if (counts_in(l.ns(*c.object), ns))
-            check_claim(s, item, c.object, c.storage, "the claim");
-        for (const PodsFacts& p : d.pods)
-          if (counts_in(l.ns(*p.object), ns))
-            for (const ClaimTemplate& ct : p.claim_templates)
-              check_claim(s, item, p.object, ct.storage, "volumeClaimTemplate \"" + ct.name + "\"");
-        continue;
-      }
-      if (item.type != "Container" && item.type != "Pod") continue;
-      for (const PodsFacts& p : d.pods) {
-        if (!counts_in(l.ns(*p.object), ns)) continue;
-        if (item.type == "Pod") {
-          check_pod(s, item, p);
-          continue;
-        }
-        for (const ContainerFacts& c : p.containers)
-          check_container(s, item, p, c);
+        pvcs.each(
+            ns, [&](const PvcFacts& c) { check_claim(s, item, c.object, c.storage, "the claim"); });
+        pods.each(ns, [&](const PodsFacts& p) {
+          for (const ClaimTemplate& ct : p.claim_templates)
+            check_claim(s, item, p.object, ct.storage, "volumeClaimTemplate \"" + ct.name + "\"");
+        });
+      } else if (item.type == "Pod") {
+        pods.each(ns, [&](const PodsFacts& p) { check_pod(s, item, p); });
+      } else if (item.type == "Container") {
+        pods.each(ns, [&](const PodsFacts& p) {
+          for (const ContainerFacts& c : p.containers)
+            check_container(s, item, p, c);
+        });
       }
     }
   }

@@ -2,6 +2,7 @@
 // replicas fit capacity × nodes; the totals are reported as headroom.
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "check/capacity/checks.h"
 #include "check/capacity/usage.h"
@@ -28,16 +29,23 @@ void check_nodes(const Lookup& l, Context& ctx) {
                                                   model::quantity_bytes(profile->capacity.memory)};
   if (!node[kCpu] && !node[kMemory]) return;
 
-  std::array<std::int64_t, 2> requests{}, limits{};
+  // Steady state (HPAs at minReplicas) decides errors; fully scaled out is reported too.
+  std::array<std::int64_t, 2> requests{}, limits{}, requests_max{}, limits_max{};
   std::array<std::vector<Biggest>, 2> by;
+  std::unordered_map<std::string, const LimitItem*> defaults; // per namespace, looked up once
   for (const PodsFacts& p : l.data().pods) {
     const std::string& ns = l.ns(*p.object);
-    PodUsage pu = pod_usage(p, container_defaults(l, ns));
-    PodCount pc = pod_count(l, p, ns, profile);
+    auto lr = defaults.find(ns);
+    if (lr == defaults.end()) lr = defaults.emplace(ns, container_defaults(l, ns)).first;
+    PodUsage pu = pod_usage(p, lr->second);
+    PodCount pc = pod_count(l, p, ns, profile, Scaling::Min);
+    PodCount max = pod_count(l, p, ns, profile, Scaling::Max);
     for (std::size_t i = 0; i < 2; ++i) {
       Resource r = static_cast<Resource>(i);
       requests[r] += pu.request[r] * pc.count;
       limits[r] += pu.limit[r] * pc.count;
+      requests_max[r] += pu.request[r] * max.count;
+      limits_max[r] += pu.limit[r] * max.count;
       if (pu.request[r])
         by[r].push_back({p.object, pu.request[r] * pc.count,
                          p.object->display() + " " + std::to_string(pc.count) + " x " +
@@ -51,6 +59,13 @@ void check_nodes(const Lookup& l, Context& ctx) {
     }
   }
 
+  auto figure = [](Resource r, std::int64_t used, std::int64_t max, std::int64_t cap) {
+    std::string out =
+        format_amount(r, used) + "/" + format_amount(r, cap) + " (" + format_percent(used, cap);
+    if (max != used)
+      out += "; " + format_amount(r, max) + " at HPA max, " + format_percent(max, cap);
+    return out + ")";
+  };
   std::string totals;
   for (std::size_t i = 0; i < 2; ++i) {
     Resource r = static_cast<Resource>(i);
@@ -58,10 +73,8 @@ void check_nodes(const Lookup& l, Context& ctx) {
     std::int64_t cap = *node[r] * nodes;
     std::string name(kResourceName[r]);
     totals += (totals.empty() ? "" : ", ") + std::string("requests.") + name + " " +
-              format_amount(r, requests[r]) + "/" + format_amount(r, cap) + " (" +
-              format_percent(requests[r], cap) + "), limits." + name + " " +
-              format_amount(r, limits[r]) + "/" + format_amount(r, cap) + " (" +
-              format_percent(limits[r], cap) + ")";
+              figure(r, requests[r], requests_max[r], cap) + ", limits." + name + " " +
+              figure(r, limits[r], limits_max[r], cap);
     if (requests[r] <= cap) continue;
     std::stable_sort(by[r].begin(), by[r].end(),
                      [](const Biggest& a, const Biggest& b) { return a.total > b.total; });
@@ -70,15 +83,13 @@ void check_nodes(const Lookup& l, Context& ctx) {
       who += (k ? ", " : "") + by[r][k].text;
     ctx.report("node-capacity-exceeded", nullptr, {},
                "all workloads request " + format_amount(r, requests[r]) + " " + name +
-                   " at their maximum replicas but the cluster has " + format_amount(r, cap) +
-                   " (" + std::to_string(nodes) + " node(s) x " + format_amount(r, *node[r]) +
-                   "); largest: " + who);
+                   " but the cluster has " + format_amount(r, cap) + " (" + std::to_string(nodes) +
+                   " node(s) x " + format_amount(r, *node[r]) + "); largest: " + who);
   }
+  bool oom = node[kMemory] && limits_max[kMemory] > *node[kMemory] * nodes;
   ctx.report("node-capacity-headroom", nullptr, {},
              "cluster of " + std::to_string(nodes) + " node(s): " + totals +
-                 (limits[kMemory] > (node[kMemory] ? *node[kMemory] * nodes : INT64_MAX)
-                      ? "; memory limits beyond capacity mean OOM kills under pressure"
-                      : ""));
+                 (oom ? "; memory limits beyond capacity mean OOM kills under pressure" : ""));
 }
 
 } // namespace berth::check::capacity

@@ -95,7 +95,6 @@ struct Usage {
   std::array<std::int64_t, kResourceCount> surge_request{}, surge_limit{};
   std::int64_t surge_pods = 0;
   int defaulted = 0;
-  bool hpa_max = false;
 
   std::int64_t used(const Tracked& t) const {
     switch (t.source) {
@@ -122,15 +121,30 @@ struct Usage {
   }
 };
 
-Usage measure(const Lookup& l, std::string_view ns, const profile::Profile* profile) {
-  const IndexData& d = l.data();
+// The set's facts grouped by namespace once (quotas of many namespaces stay linear).
+struct Buckets {
+  ByNamespace<PodsFacts> pods;
+  ByNamespace<PvcFacts> pvcs;
+  ByNamespace<ObjectFacts> objects;
+  ByNamespace<ServiceFacts> services;
+  ByNamespace<ProvidedFact> provided;
+
+  explicit Buckets(const Lookup& l)
+      : pods(l.data().pods, [&](const PodsFacts& f) { return l.ns(*f.object); }),
+        pvcs(l.data().pvcs, [&](const PvcFacts& f) { return l.ns(*f.object); }),
+        objects(l.data().objects, [&](const ObjectFacts& f) { return l.ns(*f.object); }),
+        services(l.data().services, [&](const ServiceFacts& f) { return l.ns(*f.object); }),
+        provided(l.data().provided,
+                 [&](const ProvidedFact& p) { return p.ns.empty() ? l.ns(*p.object) : p.ns; }) {}
+};
+
+Usage measure(const Lookup& l, const Buckets& b, std::string_view ns,
+              const profile::Profile* profile, Scaling scaling) {
   Usage u;
   const LimitItem* lr = container_defaults(l, ns);
-  for (const PodsFacts& p : d.pods) {
-    if (!counts_in(l.ns(*p.object), ns)) continue;
+  b.pods.each(ns, [&](const PodsFacts& p) {
     PodUsage pu = pod_usage(p, lr);
-    PodCount pc = pod_count(l, p, ns, profile);
-    u.hpa_max = u.hpa_max || pc.why == "HPA max";
+    PodCount pc = pod_count(l, p, ns, profile, scaling);
     u.defaulted += pu.defaulted;
     u.pods += pc.count;
     u.pods_by.push_back({p.object, 1, pc.count, pc.why});
@@ -153,23 +167,20 @@ Usage measure(const Lookup& l, std::string_view ns, const profile::Profile* prof
         u.surge_limit[r] += pu.limit[r] * extra;
       }
     }
-  }
-  for (const PvcFacts& c : d.pvcs)
-    if (counts_in(l.ns(*c.object), ns)) {
-      ++u.claims;
-      u.storage += c.storage.value;
-    }
-  for (const ObjectFacts& f : d.objects)
-    if (counts_in(l.ns(*f.object), ns)) ++u.objects[resource_key(*f.object)];
-  for (const ServiceFacts& s : d.services)
-    if (s.type == "LoadBalancer" && counts_in(l.ns(*s.object), ns))
-      ++u.objects["services.loadbalancers"];
+  });
+  b.pvcs.each(ns, [&](const PvcFacts& c) {
+    ++u.claims;
+    u.storage += c.storage.value;
+  });
+  b.objects.each(ns, [&](const ObjectFacts& f) { ++u.objects[resource_key(*f.object)]; });
+  b.services.each(ns, [&](const ServiceFacts& s) {
+    if (s.type == "LoadBalancer") ++u.objects["services.loadbalancers"];
+  });
   // SealedSecrets, generators, Certificates... each makes one more Secret/ConfigMap.
-  for (const ProvidedFact& p : d.provided) {
-    if (p.kind != RefKind::Secret && p.kind != RefKind::ConfigMap) continue;
-    if (counts_in(p.ns.empty() ? l.ns(*p.object) : p.ns, ns))
+  b.provided.each(ns, [&](const ProvidedFact& p) {
+    if (p.kind == RefKind::Secret || p.kind == RefKind::ConfigMap)
       ++u.objects[p.kind == RefKind::Secret ? "secrets" : "configmaps"];
-  }
+  });
   return u;
 }
 
@@ -188,11 +199,10 @@ std::string contributors(std::vector<Contribution> by, Unit unit) {
   return out;
 }
 
-void report_missing(const Lookup& l, const QuotaFacts& q, const std::string& ns,
+void report_missing(const Lookup& l, const Buckets& b, const QuotaFacts& q, const std::string& ns,
                     const std::vector<Tracked>& tracked, Context& ctx) {
   const LimitItem* lr = container_defaults(l, ns);
-  for (const PodsFacts& p : l.data().pods) {
-    if (!counts_in(l.ns(*p.object), ns)) continue;
+  b.pods.each(ns, [&](const PodsFacts& p) {
     for (const ContainerFacts& c : p.containers) {
       ContainerUsage cu = container_usage(c, lr);
       std::vector<std::string> missing;
@@ -216,10 +226,19 @@ void report_missing(const Lookup& l, const QuotaFacts& q, const std::string& ns,
                  "Set resources." + list + " on container \"" + c.name +
                      "\", or add a LimitRange with defaults to the namespace.");
     }
-  }
+  });
 }
 
-void check_quota(const Lookup& l, const QuotaFacts& q, const Usage& u, Context& ctx) {
+std::string who(const Usage& u, const Tracked& t) {
+  if (t.source == Source::Request) return contributors(u.request_by[t.resource], t.unit());
+  if (t.source == Source::Limit) return contributors(u.limit_by[t.resource], t.unit());
+  if (t.source == Source::Pods) return contributors(u.pods_by, Unit::Count);
+  return {};
+}
+
+// `steady` counts HPAs at minReplicas, `scaled` at maxReplicas (identical without HPAs).
+void check_quota(const Lookup& l, const Buckets& b, const QuotaFacts& q, const Usage& steady,
+                 const Usage& scaled, Context& ctx) {
   const std::string& ns = l.ns(*q.object);
   std::vector<Tracked> tracked;
   std::string headroom, surge;
@@ -227,53 +246,64 @@ void check_quota(const Lookup& l, const QuotaFacts& q, const Usage& u, Context& 
     Tracked t;
     if (!classify(h.resource, t)) continue;
     tracked.push_back(t);
-    std::int64_t used = u.used(t);
+    std::int64_t used = steady.used(t), at_max = scaled.used(t);
     Unit unit = t.unit();
-    std::string numbers = format(unit, used) + "/" + format(unit, h.value);
-    headroom += (headroom.empty() ? "" : ", ") + h.resource + " " + numbers + " (" +
-                format_percent(used, h.value) + ")";
+    headroom += (headroom.empty() ? "" : ", ") + h.resource + " " + format(unit, used) + "/" +
+                format(unit, h.value) + " (" + format_percent(used, h.value);
+    if (at_max != used)
+      headroom += "; " + format(unit, at_max) + " at HPA max, " + format_percent(at_max, h.value);
+    headroom += ")";
     if (used > h.value) {
-      std::string who;
-      if (t.source == Source::Request)
-        who = contributors(u.request_by[t.resource], unit);
-      else if (t.source == Source::Limit)
-        who = contributors(u.limit_by[t.resource], unit);
-      else if (t.source == Source::Pods)
-        who = contributors(u.pods_by, Unit::Count);
+      std::string by = who(steady, t);
       ctx.report("quota-exceeded", q.object, h.loc,
                  h.resource + ": " + describe_namespace(ns) + " needs " + format(unit, used) +
                      " but the quota allows " + format(unit, h.value) +
-                     (who.empty() ? "" : " (" + who + ")"));
-    } else if (std::int64_t peak = used + u.surge(t); peak > h.value) {
+                     (by.empty() ? "" : " (" + by + ")"));
+      continue;
+    }
+    if (at_max > h.value) {
+      std::string by = who(scaled, t);
+      ctx.report("quota-exceeded-at-hpa-max", q.object, h.loc,
+                 h.resource + ": at HPA maxReplicas " + describe_namespace(ns) + " would need " +
+                     format(unit, at_max) + " but the quota allows " + format(unit, h.value) +
+                     (by.empty() ? "" : " (" + by + ")") +
+                     ": autoscaling stops when the quota is used up");
+    }
+    if (std::int64_t peak = used + steady.surge(t); peak > h.value)
       surge += (surge.empty() ? "" : ", ") + h.resource + " " + format(unit, peak) + "/" +
                format(unit, h.value);
-    }
   }
-  report_missing(l, q, ns, tracked, ctx);
+  report_missing(l, b, q, ns, tracked, ctx);
   if (headroom.empty()) return;
   std::string notes;
-  if (u.hpa_max) notes += "; HPAs counted at maxReplicas";
-  if (u.defaulted)
-    notes += "; " + std::to_string(u.defaulted) +
+  if (steady.defaulted)
+    notes += "; " + std::to_string(steady.defaulted) +
              " container(s) counted with the LimitRange defaults the API server applies";
   ctx.report("quota-headroom", q.object, {}, describe_namespace(ns) + ": " + headroom + notes);
   if (!surge.empty())
     ctx.report("quota-rollout-surge", q.object, {},
                "rolling updates of all Deployments at once (maxSurge " +
-                   std::to_string(u.surge_pods) + " extra pod(s)) would need " + surge +
+                   std::to_string(steady.surge_pods) + " extra pod(s)) would need " + surge +
                    ": surge pods beyond the quota are refused and the rollouts wait");
 }
 
 } // namespace
 
 void check_quotas(const Lookup& l, Context& ctx) {
-  std::unordered_map<std::string, Usage> by_ns; // measured once per namespace
+  // Measured once per namespace: steady state (HPA minReplicas) and scaled out (maxReplicas).
+  if (l.data().quotas.empty()) return;
+  Buckets b(l);
+  std::unordered_map<std::string, std::pair<Usage, Usage>> by_ns;
   for (const QuotaFacts& q : l.data().quotas) {
     if (q.scoped || q.hard.empty()) continue;
     const std::string& ns = l.ns(*q.object);
     auto it = by_ns.find(ns);
-    if (it == by_ns.end()) it = by_ns.emplace(ns, measure(l, ns, ctx.profile())).first;
-    check_quota(l, q, it->second, ctx);
+    if (it == by_ns.end())
+      it = by_ns
+               .emplace(ns, std::pair{measure(l, b, ns, ctx.profile(), Scaling::Min),
+                                      measure(l, b, ns, ctx.profile(), Scaling::Max)})
+               .first;
+    check_quota(l, b, q, it->second.first, it->second.second, ctx);
   }
 }
 

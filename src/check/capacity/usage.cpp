@@ -58,7 +58,7 @@ PodUsage pod_usage(const PodsFacts& p, const LimitItem* lr) {
 }
 
 PodCount pod_count(const Lookup& l, const PodsFacts& p, std::string_view ns,
-                   const profile::Profile* profile) {
+                   const profile::Profile* profile, Scaling scaling) {
   switch (p.scale) {
   case Scale::Single:
     return {1, ""};
@@ -71,15 +71,14 @@ PodCount pod_count(const Lookup& l, const PodsFacts& p, std::string_view ns,
   case Scale::Replicas:
     break;
   }
-  PodCount out{p.replicas, ""};
-  bool hpa = false;
+  PodCount out{p.replicas, "", false};
   for (const HpaFacts* h : l.hpas_of(p)) {
-    if (!counts_in(l.ns(*h->object), ns)) continue;
-    if (h->max <= 0) continue;
-    out.count = hpa ? std::max(out.count, h->max) : h->max;
-    hpa = true;
+    if (!counts_in(l.ns(*h->object), ns) || h->max <= 0) continue;
+    std::int64_t n = scaling == Scaling::Max ? h->max : std::min(h->min, h->max);
+    out.count = out.hpa ? std::max(out.count, n) : n; // the HPA overrides spec.replicas
+    out.hpa = true;
   }
-  if (hpa) out.why = "HPA max";
+  if (out.hpa) out.why = scaling == Scaling::Max ? "HPA max" : "HPA min";
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "check/index_lookup.h"
@@ -46,14 +47,18 @@ PodUsage pod_usage(const PodsFacts& p, const LimitItem* lr);
 
 struct PodCount {
   std::int64_t count = 1;
-  std::string why; // "", "HPA max", "3 nodes", "parallelism"
+  std::string why;  // "", "HPA max", "HPA min", "3 nodes", "parallelism"
+  bool hpa = false; // an HPA decides the count
 };
 
-// Pods a workload runs when deployed in namespace `ns`: replicas, or the maxReplicas of an HPA
-// targeting it; DaemonSets one per node of the profile (1 without --cluster); Jobs and CronJobs
-// their parallelism.
+// Which end of an HPA's range to count: steady state (minReplicas) or fully scaled out.
+enum class Scaling : unsigned char { Min, Max };
+
+// Pods a workload runs when deployed in namespace `ns`: replicas, or an HPA's minReplicas /
+// maxReplicas when one targets it; DaemonSets one per node of the profile (1 without
+// --cluster); Jobs and CronJobs their parallelism.
 PodCount pod_count(const Lookup& l, const PodsFacts& p, std::string_view ns,
-                   const profile::Profile* profile);
+                   const profile::Profile* profile, Scaling scaling);
 
 // Counted against namespace `ns` (a quota's or LimitRange's): objects of that namespace, and
 // objects without one when `ns` is not "" (a kustomization or kubectl -n puts them there).
@@ -63,5 +68,33 @@ inline bool counts_in(std::string_view object_ns, std::string_view ns) {
 
 // The LimitRange Container item whose defaults pods of `ns` get (nullptr when none).
 const LimitItem* container_defaults(const Lookup& l, std::string_view ns);
+
+// Facts of one kind grouped by namespace once, so rules visit those counted in a namespace
+// without scanning the whole set per namespace (linear in the input however many namespaces).
+template <class Fact> class ByNamespace {
+public:
+  // `ns_of(fact)` gives a fact's effective namespace.
+  template <class NsOf> ByNamespace(const std::vector<Fact>& facts, NsOf&& ns_of) : facts_(facts) {
+    for (std::uint32_t i = 0; i < facts.size(); ++i)
+      ids_[std::string(ns_of(facts[i]))].push_back(i);
+  }
+  // Visits the facts counted in `ns` (see counts_in) in input order.
+  template <class F> void each(std::string_view ns, F&& f) const {
+    static const std::vector<std::uint32_t> kNone;
+    auto own = ids_.find(std::string(ns));
+    auto loose = ns.empty() ? ids_.end() : ids_.find(std::string());
+    const auto& a = own == ids_.end() ? kNone : own->second;
+    const auto& b = loose == ids_.end() ? kNone : loose->second;
+    std::size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+      bool take_a = j == b.size() || (i < a.size() && a[i] < b[j]);
+      f(facts_[take_a ? a[i++] : b[j++]]);
+    }
+  }
+
+private:
+  const std::vector<Fact>& facts_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> ids_;
+};
 
 } // namespace berth::check::capacity

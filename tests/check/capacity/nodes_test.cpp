@@ -63,8 +63,8 @@ TEST(NodeCapacity, TotalOverCapacityIsASetLevelError) {
   s.add("a.yaml", deployment("a", "3", "1", "1Gi")).add("b.yaml", deployment("b", "2", "1", "1Gi"));
   Finding f = only(s.run(), "node-capacity-exceeded");
   EXPECT_EQ(f.file, "");
-  EXPECT_EQ(f.message, "all workloads request 5 cpu at their maximum replicas but the cluster has "
-                       "4 (1 node(s) x 4); largest: Deployment/a 3 x 1, Deployment/b 2 x 1");
+  EXPECT_EQ(f.message, "all workloads request 5 cpu but the cluster has 4 (1 node(s) x 4); "
+                       "largest: Deployment/a 3 x 1, Deployment/b 2 x 1");
 }
 
 } // namespace

@@ -83,15 +83,34 @@ TEST(QuotaExceeded, RequestsOverTheHardLimitAreAnErrorAtTheEntry) {
                              "4Gi (Deployment/web 5 x 1Gi)");
 }
 
-TEST(QuotaExceeded, HpaMaximumIsCounted) {
+TEST(QuotaExceeded, HpaMinimumIsTheSteadyState) {
+  std::string hpa = kHpa;
+  hpa.replace(hpa.find("minReplicas: 1"), 14, "minReplicas: 5");
   SetRun s;
-  s.add("quota.yaml", kQuota).add("web.yaml", web("1")).add("hpa.yaml", kHpa);
+  s.add("quota.yaml", kQuota).add("web.yaml", web("1")).add("hpa.yaml", hpa);
   std::vector<Finding> over = of(s.run(), "quota-exceeded");
   ASSERT_EQ(over.size(), 2u) << dump(s.run());
-  EXPECT_EQ(over[0].message, "requests.cpu: namespace \"shop\" needs 3 but the quota allows 2 "
-                             "(Deployment/web 6 x 500m (HPA max))");
-  EXPECT_NE(only(s.run(), "quota-headroom").message.find("HPAs counted at maxReplicas"),
-            std::string::npos);
+  EXPECT_EQ(over[0].message, "requests.cpu: namespace \"shop\" needs 2.5 but the quota allows 2 "
+                             "(Deployment/web 5 x 500m (HPA min))");
+}
+
+TEST(QuotaExceededAtHpaMax, FitsAtMinButNotAtMaxIsAWarning) {
+  SetRun s;
+  s.add("quota.yaml", kQuota).add("web.yaml", web("1")).add("hpa.yaml", kHpa);
+  std::vector<Finding> all = s.run();
+  EXPECT_TRUE(of(all, "quota-exceeded").empty()) << dump(all);
+  std::vector<Finding> at_max = of(all, "quota-exceeded-at-hpa-max");
+  ASSERT_EQ(at_max.size(), 2u) << dump(all);
+  EXPECT_EQ(at_max[0].severity, Severity::Warning);
+  EXPECT_EQ(at(at_max[0]), "6:19");
+  EXPECT_EQ(at_max[0].message,
+            "requests.cpu: at HPA maxReplicas namespace \"shop\" would need 3 but the quota "
+            "allows 2 (Deployment/web 6 x 500m (HPA max)): autoscaling stops when the quota is "
+            "used up");
+  EXPECT_EQ(only(all, "quota-headroom").message,
+            "namespace \"shop\": requests.cpu 500m/2 (25%; 3 at HPA max, 150%), limits.memory "
+            "1Gi/4Gi (25%; 6Gi at HPA max, 150%), pods 1/10 (10%; 6 at HPA max, 60%), "
+            "requests.storage 0/10Gi (0%)");
 }
 
 TEST(QuotaExceeded, StorageFromClaimsAndTemplates) {
