@@ -46,12 +46,11 @@ const Node* controller_of(const Node& o) {
 }
 
 struct Index {
-  std::set<std::string> refs;        // "Kind/namespace/name"
-  std::set<std::string> claim_names; // PVC names StatefulSets create: <template>-<sts>-<n>
+  std::set<std::string> refs; // "Kind/name" (one application; Helm output has no namespace)
   std::map<std::string, std::string> claim_owner; // PVC name prefix <template>-<sts>- → sts
 
-  bool has(std::string_view kind, const std::string& ns, const std::string& name) const {
-    return refs.count(std::string(kind) + "/" + ns + "/" + name) > 0;
+  bool has(std::string_view kind, const std::string& name) const {
+    return refs.count(std::string(kind) + "/" + name) > 0;
   }
 };
 
@@ -59,7 +58,7 @@ Index index_of(const std::vector<SourceObject>& objects) {
   Index idx;
   for (const SourceObject& s : objects) {
     const Node& o = s.object;
-    idx.refs.insert(o.text("kind") + "/" + namespace_of(o) + "/" + name_of(o));
+    idx.refs.insert(o.text("kind") + "/" + name_of(o));
     if (o.text("kind") != "StatefulSet") continue;
     const Node* spec = o.find("spec");
     const Node* vct = spec && spec->is_mapping() ? spec->find("volumeClaimTemplates") : nullptr;
@@ -123,18 +122,22 @@ std::string left_out_reason(const Node& o, const Index& idx) {
            "does not do; run it once by hand if the target needs it";
   if (const Node* owner = controller_of(o)) {
     const std::string okind = owner->text("kind"), oname = owner->text("name");
+    static const std::set<std::string> kBuiltin = {
+        "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet",            "Job",
+        "CronJob",    "Service",    "Node",        "ReplicationController"};
     // Secrets a SealedSecret decrypted are re-sealed for the target's controller (secrets.cpp).
-    if (!(kind == "Secret" && okind == "SealedSecret"))
+    if (!(kind == "Secret" && okind == "SealedSecret")) {
+      if (idx.has(okind, oname) || kBuiltin.count(okind))
+        return "created by " + okind + " " + oname + "; the target's controllers recreate it";
       return "created by " + okind + " " + oname +
-             (idx.has(okind, ns, oname) ? ", which recreates it"
-                                        : " (not in the export; its controller recreates it if "
-                                          "you export and import " +
-                                              okind + " objects too)");
+             ", which is not in the export: export and import the " + okind +
+             " objects too, or install the operator that makes them";
+    }
   }
   if (kind == "Endpoints") {
     // Endpoints of a Service with a selector are the endpoints controller's; without a
     // selector they are the user's (an external address).
-    return idx.has("Service", ns, name)
+    return idx.has("Service", name)
                ? "maintained by the endpoints controller for Service " + name
                : "endpoints of a Service not in the export";
   }
@@ -186,7 +189,8 @@ void select_objects(std::vector<SourceObject>&& objects, State& state) {
     }
     if (!reason.empty()) {
       state.add(ref, "object", generate::Disposition::Dropped, "left out: " + reason, s.at);
-      state.left_out.push_back({ref, std::move(reason), s.at});
+      std::string ns = namespace_of(s.object);
+      state.left_out.push_back({ref, std::move(reason), s.at, is_system_namespace(ns) ? "" : ns});
       continue;
     }
     Kept k;

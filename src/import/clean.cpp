@@ -42,7 +42,7 @@ void clean_objects(State& st) {
       std::string reason = m.from + " " + k.object.text("kind") + " has no replacement: " +
                            (m.warnings.empty() ? std::string() : m.warnings[0]);
       st.add(k.ref, "apiVersion", Disposition::Dropped, "left out: " + reason, k.at);
-      st.left_out.push_back({k.ref, reason, k.at});
+      st.left_out.push_back({k.ref, reason, k.at, ""});
       continue;
     }
     if (m.migrated()) {

@@ -2,6 +2,7 @@
 // issuer, nginx annotations translated (nginx.cpp), HTTP → HTTPS redirects as nginx did them,
 // and the Middleware references that depend on each environment's namespace.
 #include <algorithm>
+#include <map>
 
 #include "import/nginx.h"
 #include "import/state.h"
@@ -50,7 +51,25 @@ bool secret_exported(const State& st, const std::string& name) {
 }
 
 // cert-manager annotations → the profile's ClusterIssuer (an exported namespaced Issuer stays).
-void adapt_tls(State& st, Kept& k) {
+// TLS Secrets cert-manager issues through an Ingress's annotations → that Ingress's name. Two
+// annotated Ingresses naming one Secret would make cert-manager fight over its Certificate.
+using Issued = std::map<std::string, std::string>;
+
+Issued issued_secrets(const State& st) {
+  Issued issued;
+  for (const Kept& k : st.objects) {
+    if (k.object.text("kind") != "Ingress") continue;
+    const Node* m = k.object.find("metadata");
+    const Node* a = m && m->is_mapping() ? m->find("annotations") : nullptr;
+    if (!a || !a->is_mapping()) continue;
+    if (a->has("cert-manager.io/cluster-issuer") || a->has("cert-manager.io/issuer") ||
+        a->text("kubernetes.io/tls-acme") == "true")
+      for (const std::string& s : tls_secrets(k.object)) issued.emplace(s, name_of(k.object));
+  }
+  return issued;
+}
+
+void adapt_tls(State& st, Kept& k, Issued& issued) {
   Node* a = annotations_of(k.object);
   const std::string& issuer = st.profile.ingress.cluster_issuer;
   std::string cluster = a ? a->text("cert-manager.io/cluster-issuer") : std::string();
@@ -92,7 +111,22 @@ void adapt_tls(State& st, Kept& k) {
            k.at);
     return;
   }
+  std::string by;
+  for (const std::string& m : missing) {
+    auto it = issued.find(m);
+    if (it == issued.end()) {
+      by.clear();
+      break;
+    }
+    by = it->second;
+  }
+  if (!by.empty()) {
+    st.add(k.ref, "spec.tls", Disposition::Translated,
+           "TLS Secret(s) issued by cert-manager through Ingress " + by, k.at);
+    return;
+  }
   kube::set_annotation(k.object, "cert-manager.io/cluster-issuer", issuer);
+  for (const std::string& m : missing) issued.emplace(m, name_of(k.object));
   std::string list;
   for (const std::string& m : missing)
     list += (list.empty() ? "" : ", ") + m;
@@ -161,6 +195,7 @@ Node redirect_middleware() {
 void adapt_ingresses(State& st) {
   std::vector<std::pair<Node, std::string>> made;
   bool redirect_made = st.find("Middleware", "redirect-https") != nullptr;
+  Issued issued = issued_secrets(st);
   const std::size_t count = st.objects.size();
   for (std::size_t i = 0; i < count; ++i) {
     Kept& k = st.objects[i];
@@ -195,7 +230,7 @@ void adapt_ingresses(State& st) {
              (source_class.empty() ? std::string("(none)") : source_class) + " → " + target, k.at);
     }
 
-    adapt_tls(st, k);
+    adapt_tls(st, k, issued);
     read_middleware_refs(st, k, routing);
     translate_nginx(st, k, routing, made);
 

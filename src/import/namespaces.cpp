@@ -48,16 +48,24 @@ void resolve_namespaces(State& st) {
   std::vector<std::string> sources; // as exported, first-seen order
   std::vector<std::string> mapped;  // after --namespace-map
   std::map<std::string, Location> first_at;
+  // Kept objects name the namespace; when none carries one (Helm output beside a kubectl
+  // export), the left-out objects of the same export do.
+  std::vector<std::pair<std::string, Location>> seen;
   for (Kept& k : st.objects) {
     yaml::Node* meta = metadata_of(k.object);
     std::string ns = meta ? meta->text("namespace") : std::string();
-    if (ns.empty()) continue;
+    if (!ns.empty()) seen.emplace_back(ns, k.at);
+  }
+  if (seen.empty())
+    for (const LeftOut& l : st.left_out)
+      if (!l.ns.empty()) seen.emplace_back(l.ns, l.at);
+  for (const auto& [ns, at] : seen) {
     auto m = st.options.namespace_map.find(ns);
     std::string target = m == st.options.namespace_map.end() ? ns : m->second;
     if (std::find(sources.begin(), sources.end(), ns) == sources.end()) sources.push_back(ns);
     if (std::find(mapped.begin(), mapped.end(), target) == mapped.end()) {
       mapped.push_back(target);
-      first_at[target] = k.at;
+      first_at[target] = at;
     }
   }
   if (mapped.size() > 1) {

@@ -18,6 +18,7 @@ generate::Output import_app(std::vector<SourceObject> objects, const profile::Pr
   resolve_namespaces(st);
   clean_objects(st);
   collect_secrets(st);
+  extract_env_secrets(st);
   adapt_storage(st);
   adapt_services(st);
   adapt_ingresses(st);

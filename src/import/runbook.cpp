@@ -120,6 +120,19 @@ std::string run_copy_pod(const std::string& ctx, const std::string& ns, const st
          ctx + "\" -n " + ns + " wait --for=condition=Ready pod/" + pod + " --timeout=5m\n";
 }
 
+// Stops a workload: scale to 0, or suspend a CronJob.
+std::string stop_command(const std::string& kubectl, const std::string& workload) {
+  if (workload.starts_with("cronjob/"))
+    return kubectl + " patch " + workload + " -p '{\"spec\":{\"suspend\":true}}'\n";
+  if (workload.starts_with("deployment/") || workload.starts_with("statefulset/"))
+    return kubectl + " scale " + workload + " --replicas=0\n";
+  return "# " + workload + ": stop it by hand (it cannot be scaled)\n";
+}
+
+bool data_store(const Node& object) {
+  return generate::data_family(first_image(object)) != generate::DataFamily::None;
+}
+
 bool first_claim_of(const State& st, const Claim& c) {
   for (const Claim& other : st.claims)
     if (other.workload == c.workload) return &other == &c;
@@ -229,9 +242,9 @@ std::string claim_copy_commands(const State& st, const Claim& c) {
     if (family == generate::DataFamily::Redis)
       s << ksrc << " exec " << exec_target(c.workload)
         << " -- redis-cli SAVE   # flush to disk first\n";
-    s << "# a consistent copy needs stopped writers on both sides\n"
-      << ksrc << " scale " << c.workload << " --replicas=0\n"
-      << kdst << " scale " << c.workload << " --replicas=0\n";
+    s << "# a consistent copy needs every user of the claim stopped on both sides\n";
+    for (const std::string& k : {ksrc, kdst})
+      for (const std::string& u : c.users) s << stop_command(k, u);
   }
   s << run_copy_pod("SRC", src, c.name) << run_copy_pod("DST", dst, c.name);
   const std::string pod = copy_pod(c.name);
@@ -354,21 +367,44 @@ std::string import_migration_markdown(const State& st) {
       other << "- " << (e.service.empty() ? "" : "`" + e.service + "`: ") << e.detail << "\n";
   if (!other.str().empty()) md << "\n## Other manual steps\n\n" << other.str();
 
+  // Start/stop commands of the cut-over: data stores run throughout (the dumps need them).
+  std::map<std::string, const Kept*> workloads;
+  for (const Kept& k : st.objects)
+    if (!k.made && is_workload(k.object.text("kind"))) workloads[kubectl_ref(k.object)] = &k;
+  std::vector<std::string> order = import_cutover_order(st);
+  const std::string app_env = st.app + "-" + (prod ? prod->name : std::string("production"));
+  const std::string ksrc = "kubectl --context \"$SRC\" -n " + src;
+  const std::string kdst = "kubectl --context \"$DST\" -n " + dst;
+  std::ostringstream stop_src, stop_dst, start;
+  for (const std::string& w : order) {
+    const Node& object = workloads[w]->object;
+    if (data_store(object)) continue;
+    stop_src << stop_command(ksrc, w);
+    stop_dst << stop_command(kdst, w);
+    if (w.starts_with("cronjob/"))
+      start << kdst << " patch " << w << " -p '{\"spec\":{\"suspend\":false}}'\n";
+    else if (w.starts_with("deployment/") || w.starts_with("statefulset/"))
+      start << kdst << " scale " << w << " --replicas=" << replicas_of(object) << "\n"
+            << kdst << " rollout status " << w << " --timeout=5m\n";
+  }
   md << "\n## Cut-over\n\n"
      << "1. A day before: lower the TTL of the DNS records of the application's hosts.\n"
-     << "2. Commit this tree and create the ArgoCD Application (`argocd/" << st.app << "-"
-     << (prod ? prod->name : "production") << ".yaml`); let it sync once, then pause "
-     << "auto-sync while data moves: `argocd app set " << st.app << "-"
-     << (prod ? prod->name : "production") << " --sync-policy none`.\n"
-     << "3. Announce maintenance and stop writes in the source (scale its workloads to 0, data "
-        "stores last).\n"
-     << "4. Copy the data (next section).\n"
+     << "2. Commit this tree and create the ArgoCD Application (`argocd/" << app_env
+     << ".yaml`); let it sync once (claims, data stores, Secrets), then pause auto-sync while "
+        "data moves and stop the target's other workloads, so nothing writes into the empty "
+        "stores:\n\n"
+     << fence("argocd app set " + app_env + " --sync-policy none\n" + stop_dst.str())
+     << "\n3. Announce maintenance and stop the writers in the source (its data stores keep "
+        "running for the dumps):\n\n"
+     << fence(stop_src.str().empty() ? "# only data stores: nothing to stop\n" : stop_src.str())
+     << "\n4. Copy the data (next section).\n"
      << "5. Start the target's workloads in this order, each Ready before the next (a workload "
-        "comes after what it calls):\n\n";
-  std::vector<std::string> order = import_cutover_order(st);
+        "comes after what it calls; data stores first):\n\n";
   for (std::size_t i = 0; i < order.size(); ++i)
     md << "   " << i + 1 << ". `" << order[i] << "`\n";
-  md << "\n6. Validate (below), switch DNS to the K3s node, re-enable auto-sync.\n";
+  md << "\n" << fence(start.str().empty() ? "# they already run\n" : start.str())
+     << "\n6. Validate (below), switch DNS to the K3s node, re-enable auto-sync (`argocd app set "
+     << app_env << " --sync-policy automated --self-heal --auto-prune`).\n";
 
   md << "\n## Data copy\n\n";
   if (st.claims.empty()) {

@@ -23,7 +23,7 @@ void collect_secrets(State& st) {
                              "Secret " +
                              name + " instead";
         st.add(k.ref, "object", Disposition::Dropped, "left out: " + reason, k.at);
-        st.left_out.push_back({k.ref, reason, k.at});
+        st.left_out.push_back({k.ref, reason, k.at, ""});
         continue;
       }
       st.add(k.ref, "object", Disposition::Manual,
@@ -51,7 +51,7 @@ void collect_secrets(State& st) {
       std::string reason = "unreadable Secret (" + e.message() + ")";
       st.add(k.ref, "object", Disposition::Manual,
              "left out: " + reason + "; recreate it in the target by hand", e.where());
-      st.left_out.push_back({k.ref, reason, k.at});
+      st.left_out.push_back({k.ref, reason, k.at, ""});
     }
   }
   st.objects = std::move(kept);

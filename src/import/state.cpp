@@ -18,6 +18,12 @@ Kept* State::find(std::string_view kind, std::string_view name) {
   return nullptr;
 }
 
+const Kept* State::find_const(std::string_view kind, std::string_view name) const {
+  for (const Kept& k : objects)
+    if (k.object.text("kind") == kind && name_of(k.object) == name) return &k;
+  return nullptr;
+}
+
 Kept& State::make(yaml::Node object, std::string owner) {
   Kept k;
   k.ref = ref_of(object);

@@ -30,6 +30,7 @@ struct LeftOut {
   std::string ref;
   std::string reason;
   Location at;
+  std::string ns; // its namespace in the export (names the application when nothing kept has one)
 };
 
 // A Secret: never written, sealed per environment or templated.
@@ -51,6 +52,7 @@ struct Routing {
 struct Claim {
   std::string name;     // PVC name (the same on both sides)
   std::string workload; // "statefulset/postgres", "deployment/vaultwarden"; empty: unused
+  std::vector<std::string> users; // every workload mounting it (the writer first)
   std::string image;    // the workload's first container image
   std::string size;     // requested storage
   std::string uid, gid; // owner the workload runs as (runAsUser/fsGroup), when known
@@ -78,6 +80,7 @@ struct State {
     report.add(ref, std::move(key), d, std::move(detail), at);
   }
   Kept* find(std::string_view kind, std::string_view name);
+  const Kept* find_const(std::string_view kind, std::string_view name) const;
   // Objects berth adds get the object they serve as owner (their group follows it).
   Kept& make(yaml::Node object, std::string owner);
 };
@@ -92,6 +95,7 @@ void select_objects(std::vector<SourceObject>&& objects, State& state); // class
 void resolve_namespaces(State& state);                                  // namespaces.cpp
 void clean_objects(State& state);                                       // clean.cpp
 void collect_secrets(State& state);                                     // secrets.cpp
+void extract_env_secrets(State& state);                                 // env_secrets.cpp
 void adapt_storage(State& state);                                       // storage.cpp
 void adapt_services(State& state);                                      // services.cpp
 void adapt_ingresses(State& state);                                     // ingress.cpp

@@ -99,6 +99,19 @@ const Node* mounting(const Node& spec, const std::string& volume, std::string& p
   return nullptr;
 }
 
+// True when every container mounting `volume` mounts it read-only.
+bool mount_read_only(const Node& spec, const std::string& volume) {
+  bool any = false;
+  for (const Node* c : containers(spec))
+    if (const Node* mounts = c->find("volumeMounts"); mounts && mounts->is_sequence())
+      for (const Node& m : mounts->items())
+        if (m.is_mapping() && m.text("name") == volume) {
+          if (m.text("readOnly") != "true") return false;
+          any = true;
+        }
+  return any;
+}
+
 std::string first_image(const Node& spec) {
   const Node* cs = spec.find("containers");
   if (cs && cs->is_sequence() && !cs->items().empty() && cs->items()[0].is_mapping())
@@ -122,6 +135,8 @@ void list_claims(State& st) {
     c.size = storage_of(k.object);
     if (const Node* spec = k.object.find("spec"); spec && spec->is_mapping())
       c.access = access_modes(*spec);
+    // The writer (a read-write mount) owns the data; readers stop during the copy too.
+    bool writer = false;
     for (const Kept& w : st.objects) {
       const Node* spec = is_workload(w.object.text("kind")) ? pod_spec(w.object) : nullptr;
       const Node* volumes = spec ? spec->find("volumes") : nullptr;
@@ -129,12 +144,25 @@ void list_claims(State& st) {
       for (const Node& v : volumes->items()) {
         const Node* pvc = v.is_mapping() ? v.find("persistentVolumeClaim") : nullptr;
         if (!pvc || !pvc->is_mapping() || pvc->text("claimName") != c.name) continue;
-        c.workload = kubectl_ref(w.object);
-        c.image = first_image(*spec);
-        owner_of(*spec, mounting(*spec, v.text("name"), c.mount), c);
+        std::string ref = kubectl_ref(w.object), path;
+        const Node* container = mounting(*spec, v.text("name"), path);
+        bool read_only = pvc->text("readOnly") == "true" || mount_read_only(*spec, v.text("name"));
+        if (c.workload.empty() || (!writer && !read_only)) {
+          c.workload = ref;
+          c.image = first_image(*spec);
+          c.mount = path;
+          c.uid.clear();
+          c.gid.clear();
+          owner_of(*spec, container, c);
+          writer = !read_only;
+        }
+        if (std::find(c.users.begin(), c.users.end(), ref) == c.users.end()) c.users.push_back(ref);
         break;
       }
-      if (!c.workload.empty()) break;
+    }
+    if (!c.workload.empty()) {
+      std::erase(c.users, c.workload);
+      c.users.insert(c.users.begin(), c.workload);
     }
     st.claims.push_back(std::move(c));
   }
@@ -153,6 +181,7 @@ void list_claims(State& st) {
         Claim c;
         c.name = tname + "-" + name_of(w.object) + "-" + std::to_string(i);
         c.workload = kubectl_ref(w.object);
+        c.users = {c.workload};
         c.image = first_image(*ps);
         c.size = storage_of(t);
         if (const Node* ts = t.find("spec"); ts && ts->is_mapping()) c.access = access_modes(*ts);
