@@ -190,6 +190,16 @@ TEST(CheckCli, UsageErrors) {
   auto version = f.check("ns.yaml --k8s-version banana");
   EXPECT_EQ(version.exit_code, 2);
   EXPECT_NE(version.err.find("banana"), std::string::npos);
+  auto openapi = f.check("ns.yaml --openapi nope.json");
+  EXPECT_EQ(openapi.exit_code, 2);
+  EXPECT_EQ(openapi.out, "");
+  EXPECT_NE(openapi.err.find("nope.json"), std::string::npos) << openapi.err;
+  auto crds = f.check("ns.yaml --crds no-crds-here");
+  EXPECT_EQ(crds.exit_code, 2);
+  EXPECT_NE(crds.err.find("no-crds-here"), std::string::npos) << crds.err;
+  auto jobs = f.check("ns.yaml -j -1");
+  EXPECT_EQ(jobs.exit_code, 2);
+  EXPECT_EQ(jobs.out, "");
   auto cluster = f.check("ns.yaml --cluster nope.yaml");
   EXPECT_EQ(cluster.exit_code, 2);
   EXPECT_NE(cluster.err.find("nope.yaml"), std::string::npos);

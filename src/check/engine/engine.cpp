@@ -57,9 +57,14 @@ Result run(const Options& options, std::istream& stdin_stream) {
   std::vector<FileResult> results(files.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    Context ctx(options, rules, *registry);
-    for (std::size_t i = next++; i < files.size(); i = next++)
-      check_file(files[i], stdin_text, i, ctx, results[i]);
+    std::size_t i = next++;
+    try {
+      Context ctx(options, rules, *registry);
+      for (; i < files.size(); i = next++)
+        check_file(files[i], stdin_text, i, ctx, results[i]);
+    } catch (...) { // nothing may escape a thread; the file it was on reports it
+      if (i < files.size() && !results[i].failure) results[i].failure = std::current_exception();
+    }
   };
   unsigned jobs = worker_count(options.jobs, files.size());
   if (jobs == 1) {
