@@ -123,8 +123,8 @@ std::string left_out_reason(const Node& o, const Index& idx) {
   if (const Node* owner = controller_of(o)) {
     const std::string okind = owner->text("kind"), oname = owner->text("name");
     static const std::set<std::string> kBuiltin = {
-        "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet",            "Job",
-        "CronJob",    "Service",    "Node",        "ReplicationController"};
+        "ReplicaSet", "Deployment", "StatefulSet",          "DaemonSet", "Job", "CronJob",
+        "Service",    "Node",       "ReplicationController"};
     // Secrets a SealedSecret decrypted are re-sealed for the target's controller (secrets.cpp).
     if (!(kind == "Secret" && okind == "SealedSecret")) {
       if (idx.has(okind, oname) || kBuiltin.count(okind))
@@ -137,9 +137,8 @@ std::string left_out_reason(const Node& o, const Index& idx) {
   if (kind == "Endpoints") {
     // Endpoints of a Service with a selector are the endpoints controller's; without a
     // selector they are the user's (an external address).
-    return idx.has("Service", name)
-               ? "maintained by the endpoints controller for Service " + name
-               : "endpoints of a Service not in the export";
+    return idx.has("Service", name) ? "maintained by the endpoints controller for Service " + name
+                                    : "endpoints of a Service not in the export";
   }
   if (kind == "EndpointSlice") {
     std::string by = label(o, "endpointslice.kubernetes.io/managed-by");

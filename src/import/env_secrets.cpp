@@ -24,8 +24,8 @@ bool secret_name_taken(const State& st, const std::string& name) {
 bool valid_key(const std::string& key) {
   if (key.empty() || key.size() > 253 || key == "." || key == "..") return false;
   return std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
   });
 }
 
@@ -61,13 +61,15 @@ void extract_env_secrets(State& st) {
           item.ref = "Secret/" + secret;
           item.input.name = secret;
           if (const Node* meta = k.object.find("metadata"); meta && meta->is_mapping())
-            if (const Node* labels = meta->find("labels"); labels && labels->is_mapping() && labels->size() > 0)
+            if (const Node* labels = meta->find("labels");
+                labels && labels->is_mapping() && labels->size() > 0)
               item.input.labels = *labels;
           item.input.loc = k.at;
         }
         bool duplicate = std::any_of(item.input.values.begin(), item.input.values.end(),
                                      [&](const seal::SecretValue& v) { return v.key == name; });
-        if (!duplicate) item.input.values.push_back({name, seal::secret_bytes(value->value()), value->loc()});
+        if (!duplicate)
+          item.input.values.push_back({name, seal::secret_bytes(value->value()), value->loc()});
         seal::cleanse(const_cast<std::string&>(value->value()));
         Node ref = Node::mapping();
         ref.set("name", Node::str(secret));

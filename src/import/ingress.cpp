@@ -2,6 +2,7 @@
 // issuer, nginx annotations translated (nginx.cpp), HTTP → HTTPS redirects as nginx did them,
 // and the Middleware references that depend on each environment's namespace.
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "import/nginx.h"
@@ -64,7 +65,8 @@ Issued issued_secrets(const State& st) {
     if (!a || !a->is_mapping()) continue;
     if (a->has("cert-manager.io/cluster-issuer") || a->has("cert-manager.io/issuer") ||
         a->text("kubernetes.io/tls-acme") == "true")
-      for (const std::string& s : tls_secrets(k.object)) issued.emplace(s, name_of(k.object));
+      for (const std::string& s : tls_secrets(k.object))
+        issued.emplace(s, name_of(k.object));
   }
   return issued;
 }
@@ -126,7 +128,8 @@ void adapt_tls(State& st, Kept& k, Issued& issued) {
     return;
   }
   kube::set_annotation(k.object, "cert-manager.io/cluster-issuer", issuer);
-  for (const std::string& m : missing) issued.emplace(m, name_of(k.object));
+  for (const std::string& m : missing)
+    issued.emplace(m, name_of(k.object));
   std::string list;
   for (const std::string& m : missing)
     list += (list.empty() ? "" : ", ") + m;
@@ -190,9 +193,57 @@ Node redirect_middleware() {
   return m;
 }
 
+// Traefik v3 (K3s) serves only traefik.io; references in the application's own namespace are
+// written without it (they follow each overlay's namespace).
+void adapt_traefik(State& st, Kept& k) {
+  const std::string api = k.object.text("apiVersion");
+  if (api.starts_with("traefik.containo.us/")) {
+    std::string to = "traefik.io/" + api.substr(api.find('/') + 1);
+    k.object.set("apiVersion", Node::str(to));
+    st.add(k.ref, "apiVersion", Disposition::Translated,
+           api + " → " + to + " (Traefik v3, as K3s ships it, serves only traefik.io)", k.at);
+  }
+  Node* spec = k.object.find("spec");
+  if (!spec || !spec->is_mapping()) return;
+  if (k.object.text("kind") == "Middleware")
+    if (Node* old = spec->find("ipWhiteList")) {
+      Node body = *old;
+      spec->erase("ipWhiteList");
+      spec->set("ipAllowList", std::move(body));
+      st.add(k.ref, "spec.ipWhiteList", Disposition::Translated,
+             "ipWhiteList → ipAllowList (renamed in Traefik v3)", k.at);
+    }
+  if (st.source_namespace.empty()) return;
+  std::size_t dropped = 0;
+  std::function<void(Node&)> walk = [&](Node& n) {
+    if (n.is_sequence()) {
+      for (Node& i : n.items())
+        walk(i);
+      return;
+    }
+    if (!n.is_mapping()) return;
+    if (n.has("name") && n.text("namespace") == st.source_namespace) {
+      n.erase("namespace");
+      ++dropped;
+    }
+    for (auto& e : n.entries())
+      if (e.key.value() == "routes" || e.key.value() == "middlewares" ||
+          e.key.value() == "services" || e.key.value() == "chain" || e.value.is_sequence())
+        walk(e.value);
+  };
+  walk(*spec);
+  if (dropped > 0)
+    st.add(k.ref, "spec", Disposition::Translated,
+           std::to_string(dropped) + " reference(s) to namespace " + st.source_namespace +
+               " made relative (they follow each environment's namespace)",
+           k.at);
+}
+
 } // namespace
 
 void adapt_ingresses(State& st) {
+  for (Kept& k : st.objects)
+    if (k.object.text("apiVersion").starts_with("traefik.")) adapt_traefik(st, k);
   std::vector<std::pair<Node, std::string>> made;
   bool redirect_made = st.find("Middleware", "redirect-https") != nullptr;
   Issued issued = issued_secrets(st);

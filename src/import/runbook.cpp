@@ -244,7 +244,8 @@ std::string claim_copy_commands(const State& st, const Claim& c) {
         << " -- redis-cli SAVE   # flush to disk first\n";
     s << "# a consistent copy needs every user of the claim stopped on both sides\n";
     for (const std::string& k : {ksrc, kdst})
-      for (const std::string& u : c.users) s << stop_command(k, u);
+      for (const std::string& u : c.users)
+        s << stop_command(k, u);
   }
   s << run_copy_pod("SRC", src, c.name) << run_copy_pod("DST", dst, c.name);
   const std::string pod = copy_pod(c.name);
@@ -402,7 +403,8 @@ std::string import_migration_markdown(const State& st) {
         "comes after what it calls; data stores first):\n\n";
   for (std::size_t i = 0; i < order.size(); ++i)
     md << "   " << i + 1 << ". `" << order[i] << "`\n";
-  md << "\n" << fence(start.str().empty() ? "# they already run\n" : start.str())
+  md << "\n"
+     << fence(start.str().empty() ? "# they already run\n" : start.str())
      << "\n6. Validate (below), switch DNS to the K3s node, re-enable auto-sync (`argocd app set "
      << app_env << " --sync-policy automated --self-heal --auto-prune`).\n";
 

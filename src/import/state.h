@@ -50,14 +50,14 @@ struct Routing {
 
 // A claim whose data must be copied (MIGRATION.md).
 struct Claim {
-  std::string name;     // PVC name (the same on both sides)
-  std::string workload; // "statefulset/postgres", "deployment/vaultwarden"; empty: unused
+  std::string name;               // PVC name (the same on both sides)
+  std::string workload;           // "statefulset/postgres", "deployment/vaultwarden"; empty: unused
   std::vector<std::string> users; // every workload mounting it (the writer first)
-  std::string image;    // the workload's first container image
-  std::string size;     // requested storage
-  std::string uid, gid; // owner the workload runs as (runAsUser/fsGroup), when known
-  std::string mount;    // where the workload mounts it
-  std::string access;   // access modes, comma separated
+  std::string image;              // the workload's first container image
+  std::string size;               // requested storage
+  std::string uid, gid;           // owner the workload runs as (runAsUser/fsGroup), when known
+  std::string mount;              // where the workload mounts it
+  std::string access;             // access modes, comma separated
 };
 
 struct State {

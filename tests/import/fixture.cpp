@@ -13,7 +13,8 @@ namespace berth::import::test {
 generate::Output run(const std::string& yaml, const ImportOptions& options,
                      const profile::Profile& profile) {
   std::vector<SourceObject> objects;
-  for (yaml::Node& d : yaml::parse_stream(yaml, "export.yaml")) flatten(std::move(d), objects);
+  for (yaml::Node& d : yaml::parse_stream(yaml, "export.yaml"))
+    flatten(std::move(d), objects);
   return import_app(std::move(objects), profile, options);
 }
 
@@ -66,13 +67,15 @@ bool reported(const generate::Output& out, const std::string& ref, const std::st
 
 std::vector<std::string> paths(const generate::Output& out) {
   std::vector<std::string> p;
-  for (const auto& [path, content] : tree::render(out)) p.push_back(path);
+  for (const auto& [path, content] : tree::render(out))
+    p.push_back(path);
   return p;
 }
 
 std::string all_text(const generate::Output& out) {
   std::string text;
-  for (const auto& [path, content] : tree::render(out)) text += path + "\n" + content + "\n";
+  for (const auto& [path, content] : tree::render(out))
+    text += path + "\n" + content + "\n";
   return text;
 }
 

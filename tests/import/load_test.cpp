@@ -51,11 +51,13 @@ TEST(ImportLoad, ReadsKubectlJson) {
 TEST(ImportLoad, DirectoriesAreSortedAndSkipWhatIsNotAManifest) {
   fs::path dir = berth::test::temp_dir("import-load");
   berth::test::write_file(dir / "b.yaml", "{apiVersion: v1, kind: Service, metadata: {name: b}}\n");
-  berth::test::write_file(dir / "sub/a.yml", "{apiVersion: v1, kind: Service, metadata: {name: a}}\n");
+  berth::test::write_file(dir / "sub/a.yml",
+                          "{apiVersion: v1, kind: Service, metadata: {name: a}}\n");
   berth::test::write_file(dir / "values.yaml", "replicaCount: 2\n");
   berth::test::write_file(dir / "kustomization.yaml",
                           "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
-  berth::test::write_file(dir / ".git/x.yaml", "{apiVersion: v1, kind: Service, metadata: {name: x}}\n");
+  berth::test::write_file(dir / ".git/x.yaml",
+                          "{apiVersion: v1, kind: Service, metadata: {name: x}}\n");
   berth::test::write_file(dir / "notes.txt", "not yaml: [");
   Loaded l = load_exports({dir.string()});
   EXPECT_EQ(refs(l), (std::vector<std::string>{"Service/b", "Service/a"}));
