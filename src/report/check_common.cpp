@@ -108,6 +108,12 @@ void append_code_point(std::string& out, long cp) {
 
 constexpr long kReplacement = 0xFFFD;
 
+bool is_ascii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 template <typename OnCodePoint> void each_code_point(std::string_view text, OnCodePoint&& on) {
   for (std::size_t i = 0; i < text.size();) {
     long cp = yaml::quote::decode_utf8(text, i);
@@ -118,6 +124,7 @@ template <typename OnCodePoint> void each_code_point(std::string_view text, OnCo
 } // namespace
 
 std::string valid_utf8(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   each_code_point(text, [&](long cp) { append_code_point(out, cp); });
@@ -125,6 +132,16 @@ std::string valid_utf8(std::string_view text) {
 }
 
 std::string printable(std::string_view text) {
+  // Common case: printable ASCII only, nothing to decode or escape.
+  bool plain = true;
+  for (char c : text) {
+    auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b >= 0x7F) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return std::string(text);
   static const char hex[] = "0123456789abcdef";
   std::string out;
   out.reserve(text.size());

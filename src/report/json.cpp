@@ -1,90 +1,84 @@
 // JSON renderer of `berth check`: the stable schema documented in docs/check-json.md (keys in a
 // fixed order, no timestamps, so equal input gives byte-equal output).
-#include <nlohmann/json.hpp>
-
 #include "report/check_common.h"
 #include "report/check_report.h"
+#include "report/json_writer.h"
 
 namespace berth::report {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
-
 // Bumped only for incompatible changes; added keys keep the version.
-constexpr int kSchemaVersion = 1;
+constexpr unsigned kSchemaVersion = 1;
 
-ojson finding_json(const check::Finding& f, const check::Catalog& catalog) {
-  ojson j;
-  j["rule"] = f.rule;
-  j["severity"] = check::to_string(f.severity);
-  j["file"] = f.file;
-  j["line"] = f.loc.line;
-  j["column"] = f.loc.column;
-  j["object"] = f.object;
-  j["namespace"] = f.ns;
-  j["message"] = f.message;
-  j["fix"] = fix_of(f, catalog);
-  return j;
+void finding_json(JsonWriter& w, const check::Finding& f, const check::Catalog& catalog) {
+  w.begin_object()
+      .field("rule", f.rule)
+      .field("severity", check::to_string(f.severity))
+      .field("file", f.file)
+      .field("line", f.loc.line)
+      .field("column", f.loc.column)
+      .field("object", f.object)
+      .field("namespace", f.ns)
+      .field("message", f.message)
+      .field("fix", fix_of(f, catalog))
+      .end_object();
 }
 
-ojson scorecard_json(const check::Scorecard& card) {
-  ojson areas = ojson::object();
+void scorecard_json(JsonWriter& w, const check::Scorecard& card) {
+  w.begin_object().key("overall").value_one_decimal(card.overall).key("areas").begin_object();
   for (const check::AreaScore& a : card.areas) {
-    ojson j;
-    j["score"] = a.score;
-    j["errors"] = a.errors;
-    j["warnings"] = a.warnings;
-    j["infos"] = a.infos;
-    areas[std::string(check::to_string(a.area))] = std::move(j);
+    w.key(check::to_string(a.area))
+        .begin_object()
+        .key("score")
+        .value_one_decimal(a.score)
+        .field("errors", std::uint64_t{a.errors})
+        .field("warnings", std::uint64_t{a.warnings})
+        .field("infos", std::uint64_t{a.infos})
+        .end_object();
   }
-  ojson j;
-  j["overall"] = card.overall;
-  j["areas"] = std::move(areas);
-  return j;
+  w.end_object().end_object();
 }
 
-ojson rule_json(const check::RuleInfo& r) {
-  ojson j;
-  j["id"] = r.id;
-  j["family"] = check::to_string(r.family);
-  j["area"] = check::to_string(r.area);
-  j["severity"] = check::to_string(r.severity);
-  j["summary"] = r.summary;
-  j["fix"] = r.fix;
-  return j;
+void rule_json(JsonWriter& w, const check::RuleInfo& r) {
+  w.begin_object()
+      .field("id", r.id)
+      .field("family", check::to_string(r.family))
+      .field("area", check::to_string(r.area))
+      .field("severity", check::to_string(r.severity))
+      .field("summary", r.summary)
+      .field("fix", r.fix)
+      .end_object();
 }
 
 } // namespace
 
 void render_json(const check::Result& result, const check::Catalog& catalog, std::ostream& out) {
-  ojson doc;
-  doc["version"] = kSchemaVersion;
-  ojson findings = ojson::array();
+  JsonWriter w(out);
+  w.begin_object().field("version", kSchemaVersion).key("findings").begin_array();
   for (const check::Finding& f : result.findings)
-    findings.push_back(finding_json(f, catalog));
-  doc["findings"] = std::move(findings);
+    finding_json(w, f, catalog);
+  w.end_array();
 
   Counts c = count(result.findings);
-  ojson summary;
-  summary["errors"] = c.errors;
-  summary["warnings"] = c.warnings;
-  summary["infos"] = c.infos;
-  summary["files"] = result.files;
-  summary["documents"] = result.documents;
-  summary["objects"] = result.objects;
-  summary["bytes"] = result.bytes;
-  summary["unusable_input"] = result.unusable_input;
-  doc["summary"] = std::move(summary);
-  doc["scorecard"] = scorecard_json(result.scorecard);
+  w.key("summary")
+      .begin_object()
+      .field("errors", std::uint64_t{c.errors})
+      .field("warnings", std::uint64_t{c.warnings})
+      .field("infos", std::uint64_t{c.infos})
+      .field("files", std::uint64_t{result.files})
+      .field("documents", std::uint64_t{result.documents})
+      .field("objects", std::uint64_t{result.objects})
+      .field("bytes", std::uint64_t{result.bytes})
+      .field("unusable_input", result.unusable_input)
+      .end_object();
+  w.key("scorecard");
+  scorecard_json(w, result.scorecard);
 
-  ojson rules = ojson::array();
+  w.key("rules").begin_array();
   for (const check::RuleInfo* r : rules_used(result.findings, catalog))
-    rules.push_back(rule_json(*r));
-  doc["rules"] = std::move(rules);
-
-  // Paths and messages may hold bytes that are not UTF-8 (file names): replaced, never thrown.
-  out << doc.dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
+    rule_json(w, *r);
+  w.end_array().end_object().finish();
 }
 
 } // namespace berth::report

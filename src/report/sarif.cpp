@@ -2,16 +2,13 @@
 // default level, family/area tags) and one result per finding with its file region.
 #include <map>
 
-#include <nlohmann/json.hpp>
-
 #include "report/check_common.h"
 #include "report/check_report.h"
+#include "report/json_writer.h"
 
 namespace berth::report {
 
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 std::string_view level(check::Severity s) {
   switch (s) {
@@ -47,104 +44,103 @@ std::string to_uri(std::string_view file) {
   return out;
 }
 
-ojson text(std::string_view s) {
-  ojson j;
-  j["text"] = s;
-  return j;
+// {"text": s}, SARIF's message and multiformat string objects.
+void text(JsonWriter& w, std::string_view key, std::string_view s) {
+  w.key(key).begin_object().field("text", s).end_object();
 }
 
-ojson rule_json(const check::RuleInfo& r) {
-  ojson j;
-  j["id"] = r.id;
-  j["shortDescription"] = text(r.summary);
+void rule_json(JsonWriter& w, const check::RuleInfo& r) {
   std::string full(r.summary);
   if (!r.doc.empty()) full += ". " + std::string(r.doc);
-  j["fullDescription"] = text(full);
-  ojson help;
-  help["text"] = "Fix: " + std::string(r.fix);
   std::string md = "**Fix:** " + std::string(r.fix);
   if (!r.doc.empty()) md += "\n\n" + std::string(r.doc);
-  help["markdown"] = md;
-  j["help"] = std::move(help);
-  ojson config;
-  config["level"] = level(r.severity);
-  j["defaultConfiguration"] = std::move(config);
-  ojson props;
-  props["tags"] = {check::to_string(r.family), check::to_string(r.area)};
-  j["properties"] = std::move(props);
-  return j;
+  w.begin_object().field("id", r.id);
+  text(w, "shortDescription", r.summary);
+  text(w, "fullDescription", full);
+  w.key("help")
+      .begin_object()
+      .field("text", "Fix: " + std::string(r.fix))
+      .field("markdown", md)
+      .end_object();
+  w.key("defaultConfiguration").begin_object().field("level", level(r.severity)).end_object();
+  w.key("properties")
+      .begin_object()
+      .key("tags")
+      .begin_array()
+      .value(check::to_string(r.family))
+      .value(check::to_string(r.area))
+      .end_array()
+      .end_object();
+  w.end_object();
 }
 
-ojson location_json(const check::Finding& f) {
-  ojson artifact;
-  artifact["uri"] = to_uri(f.file);
-  if (f.file != "-" && !f.file.empty() && f.file.front() != '/')
-    artifact["uriBaseId"] = "%SRCROOT%";
-  ojson physical;
-  physical["artifactLocation"] = std::move(artifact);
+void location_json(JsonWriter& w, const check::Finding& f) {
+  w.begin_object().key("physicalLocation").begin_object();
+  w.key("artifactLocation").begin_object().field("uri", to_uri(f.file));
+  if (f.file != "-" && f.file.front() != '/') w.field("uriBaseId", "%SRCROOT%");
+  w.end_object();
   if (f.loc.line > 0) {
-    ojson region;
-    region["startLine"] = f.loc.line;
-    if (f.loc.column > 0) region["startColumn"] = f.loc.column;
-    physical["region"] = std::move(region);
+    w.key("region").begin_object().field("startLine", f.loc.line);
+    if (f.loc.column > 0) w.field("startColumn", f.loc.column);
+    w.end_object();
   }
-  ojson loc;
-  loc["physicalLocation"] = std::move(physical);
+  w.end_object();
   if (!f.object.empty()) {
-    ojson logical;
-    logical["name"] = f.object;
-    logical["fullyQualifiedName"] = f.ns.empty() ? f.object : f.ns + "/" + f.object;
-    logical["kind"] = "object";
-    loc["logicalLocations"] = ojson::array({std::move(logical)});
+    w.key("logicalLocations")
+        .begin_array()
+        .begin_object()
+        .field("name", f.object)
+        .field("fullyQualifiedName", f.ns.empty() ? f.object : f.ns + "/" + f.object)
+        .field("kind", "object")
+        .end_object()
+        .end_array();
   }
-  return loc;
+  w.end_object();
 }
 
 } // namespace
 
 void render_sarif(const check::Result& result, const check::Catalog& catalog, std::ostream& out) {
   std::vector<const check::RuleInfo*> used = rules_used(result.findings, catalog);
-  std::map<std::string_view, std::size_t> index;
-  ojson rules = ojson::array();
-  for (const check::RuleInfo* r : used) {
-    index.emplace(r->id, rules.size());
-    rules.push_back(rule_json(*r));
-  }
+  std::map<std::string_view, std::uint64_t> index;
+  for (const check::RuleInfo* r : used)
+    index.emplace(r->id, index.size());
 
-  ojson results = ojson::array();
+  JsonWriter w(out);
+  w.begin_object()
+      .field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+      .field("version", "2.1.0")
+      .key("runs")
+      .begin_array()
+      .begin_object();
+  w.key("tool").begin_object().key("driver").begin_object().field("name", "berth");
+  w.key("rules").begin_array();
+  for (const check::RuleInfo* r : used)
+    rule_json(w, *r);
+  w.end_array().end_object().end_object();
+  w.key("invocations")
+      .begin_array()
+      .begin_object()
+      .field("executionSuccessful", !result.unusable_input)
+      .end_object()
+      .end_array();
+
+  w.key("results").begin_array();
   for (const check::Finding& f : result.findings) {
-    ojson r;
-    r["ruleId"] = f.rule;
-    if (auto it = index.find(f.rule); it != index.end()) r["ruleIndex"] = it->second;
-    r["level"] = level(f.severity);
-    r["message"] = text(f.message);
-    if (!f.file.empty()) r["locations"] = ojson::array({location_json(f)});
-    std::string_view fix = fix_of(f, catalog);
-    if (!fix.empty()) {
-      ojson props;
-      props["fix"] = fix;
-      r["properties"] = std::move(props);
+    w.begin_object().field("ruleId", f.rule);
+    if (auto it = index.find(f.rule); it != index.end()) w.field("ruleIndex", it->second);
+    w.field("level", level(f.severity));
+    text(w, "message", f.message);
+    if (!f.file.empty()) {
+      w.key("locations").begin_array();
+      location_json(w, f);
+      w.end_array();
     }
-    results.push_back(std::move(r));
+    std::string_view fix = fix_of(f, catalog);
+    if (!fix.empty()) w.key("properties").begin_object().field("fix", fix).end_object();
+    w.end_object();
   }
-
-  ojson driver;
-  driver["name"] = "berth";
-  driver["rules"] = std::move(rules);
-  ojson tool;
-  tool["driver"] = std::move(driver);
-  ojson invocation;
-  invocation["executionSuccessful"] = !result.unusable_input;
-  ojson run;
-  run["tool"] = std::move(tool);
-  run["invocations"] = ojson::array({std::move(invocation)});
-  run["results"] = std::move(results);
-
-  ojson doc;
-  doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  doc["version"] = "2.1.0";
-  doc["runs"] = ojson::array({std::move(run)});
-  out << doc.dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
+  w.end_array().end_object().end_array().end_object().finish();
 }
 
 } // namespace berth::report
