@@ -83,6 +83,10 @@ std::string infrastructure_reason(const std::string& kind) {
   static const std::map<std::string, std::string> kReasons = {
       {"Namespace", "each environment's overlay creates its own namespace"},
       {"Node", "a node of the source cluster"},
+      {"ResourceQuota", "each environment's overlay has the profile's ResourceQuota (compare "
+                        "its limits with the source's)"},
+      {"LimitRange", "each environment's overlay has the profile's LimitRange (compare its "
+                     "defaults with the source's)"},
       {"PersistentVolume", "provisioned for its claim; the claim is provisioned again by the "
                            "target's storage class"},
       {"StorageClass",

@@ -46,6 +46,8 @@ void extract_env_secrets(State& st) {
         Node* value = e.is_mapping() ? e.find("value") : nullptr;
         if (!value || !value->is_scalar() || value->value().empty()) continue;
         const std::string name = e.text("name");
+        // A switch (RCLONE_CONFIG_BACKUP_ENV_AUTH: "true") is not a secret, whatever its name.
+        if (yaml::resolve_plain(value->value()) == yaml::ScalarType::Bool) continue;
         const bool by_name = generate::is_secret_name(name);
         if (!by_name && !generate::has_url_password(value->value())) continue;
         if (!valid_key(name)) {

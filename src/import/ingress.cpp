@@ -52,13 +52,20 @@ bool secret_exported(const State& st, const std::string& name) {
 }
 
 // cert-manager annotations → the profile's ClusterIssuer (an exported namespaced Issuer stays).
-// TLS Secrets cert-manager issues through an Ingress's annotations → that Ingress's name. Two
+// TLS Secrets cert-manager issues → what makes it issue them ("Certificate x", "Ingress y"). Two
 // annotated Ingresses naming one Secret would make cert-manager fight over its Certificate.
 using Issued = std::map<std::string, std::string>;
 
 Issued issued_secrets(const State& st) {
   Issued issued;
   for (const Kept& k : st.objects) {
+    if (k.object.text("kind") == "Certificate" &&
+        k.object.text("apiVersion").starts_with("cert-manager.io/")) {
+      const Node* spec = k.object.find("spec");
+      if (spec && spec->is_mapping() && !spec->text("secretName").empty())
+        issued.emplace(spec->text("secretName"), "Certificate " + name_of(k.object));
+      continue;
+    }
     if (k.object.text("kind") != "Ingress") continue;
     const Node* m = k.object.find("metadata");
     const Node* a = m && m->is_mapping() ? m->find("annotations") : nullptr;
@@ -66,7 +73,7 @@ Issued issued_secrets(const State& st) {
     if (a->has("cert-manager.io/cluster-issuer") || a->has("cert-manager.io/issuer") ||
         a->text("kubernetes.io/tls-acme") == "true")
       for (const std::string& s : tls_secrets(k.object))
-        issued.emplace(s, name_of(k.object));
+        issued.emplace(s, "Ingress " + name_of(k.object));
   }
   return issued;
 }
@@ -124,12 +131,12 @@ void adapt_tls(State& st, Kept& k, Issued& issued) {
   }
   if (!by.empty()) {
     st.add(k.ref, "spec.tls", Disposition::Translated,
-           "TLS Secret(s) issued by cert-manager through Ingress " + by, k.at);
+           "TLS Secret(s) issued by cert-manager through " + by, k.at);
     return;
   }
   kube::set_annotation(k.object, "cert-manager.io/cluster-issuer", issuer);
   for (const std::string& m : missing)
-    issued.emplace(m, name_of(k.object));
+    issued.emplace(m, "Ingress " + name_of(k.object));
   std::string list;
   for (const std::string& m : missing)
     list += (list.empty() ? "" : ", ") + m;
