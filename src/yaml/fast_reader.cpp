@@ -9,6 +9,10 @@
 #include <iterator>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "yaml/key_index.h"
 
 namespace berth::yaml {
@@ -72,6 +76,65 @@ constexpr std::array<std::uint8_t, 256> kDoubleQuoted = make_quoted_table('"');
 constexpr std::array<std::uint8_t, 256> kSingleQuoted = make_quoted_table('\'');
 constexpr std::array<std::uint8_t, 256> kText = make_quoted_table(0); // comments, literal lines
 
+// What a scan stops at, besides what its table marks: the SSE2 versions below must agree with
+// the tables (they are the tail loop and the fallback).
+enum class Scan { BlockPlain, FlowPlain, DoubleQuoted, SingleQuoted, Text };
+
+#if defined(__SSE2__)
+// Bit i set when byte i of `v` stops a scan of kind `S`.
+template <Scan S> inline unsigned stop_mask(__m128i v) {
+  // Signed compare: controls (< 0x20) and every byte >= 0x80 are "less than 0x20".
+  __m128i stop =
+      _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+  auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  if constexpr (S == Scan::BlockPlain || S == Scan::FlowPlain)
+    stop = _mm_or_si128(stop, _mm_or_si128(eq(':'), eq('#')));
+  if constexpr (S == Scan::FlowPlain)
+    stop = _mm_or_si128(stop, _mm_or_si128(_mm_or_si128(eq(','), eq('[')),
+                                           _mm_or_si128(_mm_or_si128(eq(']'), eq('{')), eq('}'))));
+  if constexpr (S == Scan::DoubleQuoted) stop = _mm_or_si128(stop, _mm_or_si128(eq('"'), eq('\\')));
+  if constexpr (S == Scan::SingleQuoted) stop = _mm_or_si128(stop, eq('\''));
+  if constexpr (S != Scan::BlockPlain && S != Scan::FlowPlain)
+    stop = _mm_andnot_si128(eq('\t'), stop);
+  return static_cast<unsigned>(_mm_movemask_epi8(stop));
+}
+#endif
+
+// First byte of [q, end) that stops a scan of kind `S` (end when none), 16 bytes at a time.
+template <Scan S> const char* scan(const char* q, const char* end) {
+  constexpr const std::array<std::uint8_t, 256>& table = S == Scan::BlockPlain     ? kBlockPlain
+                                                         : S == Scan::FlowPlain    ? kFlowPlain
+                                                         : S == Scan::DoubleQuoted ? kDoubleQuoted
+                                                         : S == Scan::SingleQuoted ? kSingleQuoted
+                                                                                   : kText;
+#if defined(__SSE2__)
+  while (end - q >= 16) {
+    const unsigned m = stop_mask<S>(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q)));
+    if (m) return q + __builtin_ctz(m);
+    q += 16;
+  }
+#endif
+  while (q < end && table[static_cast<unsigned char>(*q)] == kContent)
+    ++q;
+  return q;
+}
+
+// First byte of [q, end) that is not a space.
+const char* skip_spaces(const char* q, const char* end) {
+#if defined(__SSE2__)
+  while (end - q >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const unsigned m =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    if (m != 0xFFFF) return q + __builtin_ctz(~m);
+    q += 16;
+  }
+#endif
+  while (q < end && *q == ' ')
+    ++q;
+  return q;
+}
+
 bool is_flow_indicator(char c) {
   return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
 }
@@ -79,7 +142,16 @@ bool is_flow_indicator(char c) {
 // Plain texts the core schema resolves to null; as keys they would need TreeBuilder's
 // null-equality rule, so they decline instead.
 bool is_null_text(const std::string& s) {
-  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+  switch (s.size()) {
+  case 0:
+    return true;
+  case 1:
+    return s[0] == '~';
+  case 4:
+    return s == "null" || s == "Null" || s == "NULL";
+  default:
+    return false;
+  }
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
@@ -133,13 +205,27 @@ struct FastReader::Impl {
   std::vector<std::vector<Node>> item_scratch;
   const char* reason = "";
   Location decline_at;
+  // column()'s resume point: line start, position, continuation bytes before it.
+  const char* col_line = nullptr;
+  const char* utf8_line = nullptr; // start of the last line where a non-ASCII character was seen
+  const char* col_at = nullptr;
+  unsigned col_cont = 0;
 
   // --- positions ------------------------------------------------------------------------
 
-  // libfyaml counts columns in characters: skip UTF-8 continuation bytes.
-  unsigned column(const char* q) const {
-    unsigned cont = 0;
-    const char* r = ls;
+  // libfyaml counts columns in characters: skip UTF-8 continuation bytes. Every byte before a
+  // node on its line has been scanned, and scanners pass non-ASCII characters to utf8_char,
+  // which marks the line; unmarked lines are ASCII. Nodes of a line are located left to right,
+  // so counting resumes where the previous one stopped.
+  unsigned column(const char* q) {
+    if (utf8_line != ls) return static_cast<unsigned>(q - ls) + 1; // an ASCII line so far
+    if (col_line != ls || q < col_at) {
+      col_line = ls;
+      col_at = ls;
+      col_cont = 0;
+    }
+    unsigned cont = col_cont;
+    const char* r = col_at;
     for (; r + 8 <= q; r += 8) {
       std::uint64_t w;
       std::memcpy(&w, r, 8);
@@ -149,9 +235,11 @@ struct FastReader::Impl {
     }
     for (; r < q; ++r)
       cont += (static_cast<unsigned char>(*r) & 0xC0) == 0x80;
+    col_at = q;
+    col_cont = cont;
     return static_cast<unsigned>(q - ls) - cont + 1;
   }
-  Location loc(const char* q) const { return Location{file, line, column(q)}; }
+  Location loc(const char* q) { return Location{file, line, column(q)}; }
 
   bool blank_or_end(const char* q) const { return q >= end || *q == ' ' || *q == '\n'; }
 
@@ -165,7 +253,8 @@ struct FastReader::Impl {
 
   // Length of the UTF-8 sequence at q (non-ASCII lead byte); declines on characters libfyaml
   // may treat as line breaks or reject (C1 controls incl. NEL, LS, PS, BOM, U+FFFE/FFFF).
-  std::size_t utf8_char(const char* q) const {
+  std::size_t utf8_char(const char* q) {
+    utf8_line = ls;
     const auto* u = reinterpret_cast<const unsigned char*>(q);
     const unsigned char c = u[0];
     std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
@@ -184,8 +273,7 @@ struct FastReader::Impl {
   void skip_comment() {
     ++p;
     for (;;) {
-      while (p < end && kText[static_cast<unsigned char>(*p)] == kContent)
-        ++p;
+      p = scan<Scan::Text>(p, end);
       if (p >= end || *p == '\n') return;
       if (static_cast<unsigned char>(*p) >= 0x80) {
         p += utf8_char(p);
@@ -219,8 +307,7 @@ struct FastReader::Impl {
     if (peeked) return peek_indent;
     for (;;) {
       ls = p;
-      while (p < end && *p == ' ')
-        ++p;
+      p = skip_spaces(p, end);
       if (p >= end) break;
       const char c = *p;
       if (c == '\n') {
@@ -250,18 +337,19 @@ struct FastReader::Impl {
 
   // --- nodes --------------------------------------------------------------------------------
 
-  Node empty() {
-    Node n; // TreeBuilder's empty plain scalar; libfyaml gives it the previous node's position
-    n.set_loc(last);
-    return n;
-  }
+  // The parse functions below fill a fresh node in place (an entry of the open collection's
+  // scratch list), which saves moving ~100-byte nodes around.
 
-  Node scalar(std::string value, Style style, Location at) {
+  // TreeBuilder's empty plain scalar; libfyaml gives it no position, so it takes the previous
+  // node's.
+  void empty(Node& out) { out.set_loc(last); }
+
+  void scalar(Node& out, std::string&& value, Style style, Location at) {
     if (value.size() > options.max_scalar_bytes) decline("scalar larger than max_scalar_bytes");
-    Node n = Node::scalar(std::move(value), style);
-    n.set_loc(at);
+    out.set_value(std::move(value));
+    out.set_style(style);
+    out.set_loc(at);
     last = at;
-    return n;
   }
 
   void open_collection() {
@@ -269,58 +357,62 @@ struct FastReader::Impl {
     ++depth;
   }
 
-  Node close_mapping(Location at) {
+  void close_mapping(Node& out, Location at) {
     std::vector<Entry>& scratch = entry_scratch[--depth];
-    Node n = Node::mapping();
-    n.set_loc(at);
-    n.entries().assign(std::make_move_iterator(scratch.begin()),
+    out = Node::mapping();
+    out.set_loc(at);
+    out.entries().assign(std::make_move_iterator(scratch.begin()),
+                         std::make_move_iterator(scratch.end()));
+    scratch.clear();
+  }
+
+  void close_sequence(Node& out, Location at) {
+    std::vector<Node>& scratch = item_scratch[--depth];
+    out = Node::sequence();
+    out.set_loc(at);
+    out.items().assign(std::make_move_iterator(scratch.begin()),
                        std::make_move_iterator(scratch.end()));
     scratch.clear();
-    return n;
   }
 
-  Node close_sequence(Location at) {
-    std::vector<Node>& scratch = item_scratch[--depth];
-    Node n = Node::sequence();
-    n.set_loc(at);
-    n.items().assign(std::make_move_iterator(scratch.begin()),
-                     std::make_move_iterator(scratch.end()));
-    scratch.clear();
-    return n;
-  }
-
-  // Appends to the mapping open at depth-1 with TreeBuilder's duplicate and merge-key rules:
-  // whatever it would reject (or merge) declines here.
-  void add_entry(Node key, Node value) {
+  // Checks the key just added at the end of the open mapping against TreeBuilder's duplicate
+  // and merge-key rules: whatever it would reject (or merge) declines here.
+  void check_key() {
     std::vector<Entry>& entries = entry_scratch[depth - 1];
+    const Node& key = entries.back().key;
+    const std::size_t before = entries.size() - 1;
     if (key.style() == Style::Plain) {
       if (is_null_text(key.value())) decline("null key");
-      if (options.merge_keys && key.value() == "<<") decline("merge key");
+      if (options.merge_keys && key.value().size() == 2 && key.value() == "<<")
+        decline("merge key");
     }
-    if (options.reject_duplicate_keys) {
-      if (entries.size() < kSmallMapping) {
-        for (const Entry& e : entries)
-          if (e.key.value() == key.value() && same_key(e.key, key)) decline("duplicate key");
-      } else {
-        KeyIndex& index = key_index[depth - 1];
-        if (entries.size() == kSmallMapping) {
-          index.clear();
-          for (std::uint32_t i = 0; i < entries.size(); ++i)
-            index.insert(entries, i);
-        }
-        if (index.find(entries, key) != KeyIndex::npos) decline("duplicate key");
+    if (!options.reject_duplicate_keys) return;
+    if (before < kSmallMapping) {
+      const std::string& text = key.value();
+      for (std::size_t i = 0; i < before; ++i) {
+        const std::string& other = entries[i].key.value();
+        if (other.size() == text.size() && (text.empty() || other[0] == text[0]) && other == text &&
+            same_key(entries[i].key, key))
+          decline("duplicate key");
       }
+      return;
     }
-    entries.push_back(Entry{std::move(key), std::move(value)});
-    if (options.reject_duplicate_keys && entries.size() > kSmallMapping)
-      key_index[depth - 1].insert(entries, static_cast<std::uint32_t>(entries.size() - 1));
+    KeyIndex& index = key_index[depth - 1];
+    if (before == kSmallMapping) {
+      index.clear();
+      for (std::uint32_t i = 0; i < before; ++i)
+        index.insert(entries, i);
+    }
+    if (index.find(entries, key) != KeyIndex::npos) decline("duplicate key");
+    index.insert(entries, static_cast<std::uint32_t>(before));
   }
 
   // --- scalars ------------------------------------------------------------------------------
 
-  // One line of a plain scalar at p in block context. Stops before ": " (a key: returns true,
-  // p at the ':'), before " #" or at the line end (p after the last non-space).
-  bool plain_block(std::string& out) {
+  // One line of a plain scalar at p in block context; its text is [p at the call, `text_end`).
+  // Stops before ": " (a key: returns true, p at the ':'), before " #" or at the line end (p
+  // after the last non-space).
+  bool plain_block(const char*& text_end) {
     const char* start = p;
     const char c = *p;
     if (c == '-' || c == '?' || c == ':') {
@@ -329,8 +421,7 @@ struct FastReader::Impl {
     const char* q = p;
     bool key = false;
     for (;;) {
-      while (q < end && kBlockPlain[static_cast<unsigned char>(*q)] == kContent)
-        ++q;
+      q = scan<Scan::BlockPlain>(q, end);
       if (q >= end) break;
       const char s = *q;
       if (s == ':') {
@@ -356,18 +447,17 @@ struct FastReader::Impl {
     const char* e = q;
     while (e > start && e[-1] == ' ')
       --e;
-    out.assign(start, e);
+    text_end = e;
     p = key ? q : e;
     return key;
   }
 
   // Plain scalar at p inside a flow collection; p ends after its last non-space character.
-  void plain_flow(std::string& out) {
+  void plain_flow() {
     const char* start = p;
     const char* q = p;
     for (;;) {
-      while (q < end && kFlowPlain[static_cast<unsigned char>(*q)] == kContent)
-        ++q;
+      q = scan<Scan::FlowPlain>(q, end);
       if (q >= end) break;
       const char s = *q;
       if (s == ':') {
@@ -390,7 +480,6 @@ struct FastReader::Impl {
     const char* e = q;
     while (e > start && e[-1] == ' ')
       --e;
-    out.assign(start, e);
     p = e;
   }
 
@@ -438,8 +527,7 @@ struct FastReader::Impl {
     std::size_t keep = 0; // out[0, keep) must not be trimmed: earlier lines, escapes
     for (;;) {
       const char* run = p;
-      while (p < end && kDoubleQuoted[static_cast<unsigned char>(*p)] == kContent)
-        ++p;
+      p = scan<Scan::DoubleQuoted>(p, end);
       out.append(run, p);
       if (p >= end) decline("unterminated quoted scalar");
       const char c = *p;
@@ -559,8 +647,7 @@ struct FastReader::Impl {
     std::size_t line_start = 0; // out[line_start, ...) is the current line's text
     for (;;) {
       const char* run = p;
-      while (p < end && kSingleQuoted[static_cast<unsigned char>(*p)] == kContent)
-        ++p;
+      p = scan<Scan::SingleQuoted>(p, end);
       out.append(run, p);
       if (p >= end) decline("unterminated quoted scalar");
       const char c = *p;
@@ -590,7 +677,7 @@ struct FastReader::Impl {
   }
 
   // A quoted scalar at p; it may span lines more indented than `parent` (see quoted_fold).
-  Node quoted(int parent, bool& multi) {
+  void quoted(Node& out, int parent, bool& multi) {
     const Location at = loc(p);
     std::string value;
     Style style;
@@ -601,7 +688,7 @@ struct FastReader::Impl {
       multi = single_quoted(value, parent);
       style = Style::SingleQuoted;
     }
-    return scalar(std::move(value), style, at);
+    scalar(out, std::move(value), style, at);
   }
 
   // After a quoted scalar in block context: true (p past the ':') when a ':' indicator follows.
@@ -631,8 +718,7 @@ struct FastReader::Impl {
       std::size_t empties = 0;
       for (;;) {
         s = r;
-        while (r < end && *r == ' ')
-          ++r;
+        r = skip_spaces(r, end);
         if (r < end && *r == '\n') {
           ++empties;
           ++r;
@@ -653,27 +739,28 @@ struct FastReader::Impl {
       line += 1 + static_cast<unsigned>(empties);
       ls = s;
       p = r;
-      std::string part;
-      if (plain_block(part)) decline("mapping key in a multi-line plain scalar");
+      const char* part_end = nullptr;
+      if (plain_block(part_end)) decline("mapping key in a multi-line plain scalar");
       if (empties)
         text.append(empties, '\n');
       else
         text.push_back(' ');
-      text += part;
+      text.append(r, part_end);
     }
   }
 
-  // A scalar in block context at p: sets `key` when it is a mapping key (p past the ':'). A
-  // plain scalar that is not a key may continue on lines more indented than `parent`.
-  Node block_scalar_or_key(bool& key, int parent) {
+  // A scalar in block context at p, read into `out`: returns true when it is a mapping key (p
+  // past the ':'). A plain scalar that is not a key may continue on lines more indented than
+  // `parent`.
+  bool block_scalar_or_key(Node& out, int parent) {
     if (*p == '"' || *p == '\'') {
       const char* start = p;
       bool multi = false;
-      Node n = quoted(parent, multi);
-      key = take_colon();
+      quoted(out, parent, multi);
+      const bool key = take_colon();
       if (key && (multi || static_cast<std::size_t>(p - start) > kMaxKeyBytes))
         decline("multi-line or long quoted key");
-      return n;
+      return key;
     }
     switch (*p) {
     case '&':
@@ -703,115 +790,113 @@ struct FastReader::Impl {
       break;
     }
     if (*p == '?' && blank_or_end(p + 1)) decline("complex key");
-    std::string text;
+    const char* start = p;
     const Location at = loc(p);
-    key = plain_block(text);
+    const char* text_end = nullptr;
+    const bool key = plain_block(text_end);
+    std::string text(start, text_end);
     if (key) {
       if (text.size() > kMaxKeyBytes) decline("key longer than 1024 bytes");
       ++p; // the ':'
     } else {
       plain_continuation(text, parent);
     }
-    return scalar(std::move(text), Style::Plain, at);
+    scalar(out, std::move(text), Style::Plain, at);
+    return key;
   }
 
   // --- block collections --------------------------------------------------------------------
 
   // A block node on its own line (p at its first non-space, peeked), more indented than parent.
-  Node block_node(int parent) {
+  void block_node(int parent, Node& out) {
     peeked = false;
     const int indent = static_cast<int>(p - ls);
     const char c = *p;
-    if (c == '-' && blank_or_end(p + 1)) return block_sequence(indent);
-    if (c == '[' || c == '{') return flow_line(parent);
+    if (c == '-' && blank_or_end(p + 1)) return block_sequence(indent, false, out);
+    if (c == '[' || c == '{') return flow_line(parent, out);
     if (c == '|') decline("block scalar on its own line");
-    bool key = false;
-    Node n = block_scalar_or_key(key, parent);
-    if (key) return block_mapping(indent, std::move(n));
+    if (block_scalar_or_key(out, parent)) return block_mapping(indent, out);
     finish_line();
-    return n;
   }
 
   // A flow collection that is the rest of a line: nothing but a comment may follow.
-  Node flow_line(int block_indent) {
-    Node n = flow_collection(block_indent);
+  void flow_line(int block_indent, Node& out) {
+    flow_collection(block_indent, out);
     const char* q = p;
     while (q < end && *q == ' ')
       ++q;
     if (q < end && *q == ':') decline("flow collection as a key");
     finish_line();
-    return n;
   }
 
   // The value after "key:" (p just past the ':') of a mapping at `indent`.
-  Node mapping_value(int indent) {
+  void mapping_value(int indent, Node& out) {
     while (p < end && *p == ' ')
       ++p;
     if (p < end && *p != '\n' && *p != '#') {
       const char c = *p;
-      if (c == '[' || c == '{') return flow_line(indent);
-      if (c == '|') return literal(indent);
+      if (c == '[' || c == '{') return flow_line(indent, out);
+      if (c == '|') return literal(indent, out);
       if (c == '-' && blank_or_end(p + 1)) decline("block sequence on the key's line");
-      bool key = false;
-      Node n = block_scalar_or_key(key, indent);
-      if (key) decline("mapping on the key's line");
+      if (block_scalar_or_key(out, indent)) decline("mapping on the key's line");
       finish_line();
-      return n;
+      return;
     }
     finish_line();
     const int next = peek_line();
-    if (next > indent) return block_node(indent);
+    if (next > indent) return block_node(indent, out);
     if (next == indent && *p == '-' && blank_or_end(p + 1)) {
       peeked = false;
-      return block_sequence(indent, true);
+      return block_sequence(indent, true, out);
     }
-    return empty();
+    empty(out);
   }
 
-  // Block mapping at `indent` whose first key has just been read (p past its ':').
-  Node block_mapping(int indent, Node first_key) {
-    const Location at = first_key.loc();
+  // Block mapping at `indent`: `out` holds its first key (p past its ':') and becomes the mapping.
+  void block_mapping(int indent, Node& out) {
+    const Location at = out.loc();
     open_collection();
-    Node key = std::move(first_key);
+    // Nested collections use deeper scratch lists, so references into this one stay valid.
+    std::vector<Entry>& entries = entry_scratch[depth - 1];
+    entries.emplace_back().key = std::move(out);
     for (;;) {
-      Node value = mapping_value(indent);
-      add_entry(std::move(key), std::move(value));
+      check_key();
+      mapping_value(indent, entries.back().value);
       const int next = peek_line();
       if (next != indent) {
         if (next > indent) decline("unexpected indentation in a mapping");
         break;
       }
       peeked = false;
-      bool is_key = false;
-      key = block_scalar_or_key(is_key, kNoContinuation);
-      if (!is_key) decline("expected a mapping key");
+      if (!block_scalar_or_key(entries.emplace_back().key, kNoContinuation))
+        decline("expected a mapping key");
     }
-    return close_mapping(at);
+    close_mapping(out, at);
   }
 
   // Block sequence at `indent`, p at its first '-'. `indentless`: the value of a mapping key at
   // the same indentation, where libfyaml rejects entries with nothing after the '-'.
-  Node block_sequence(int indent, bool indentless = false) {
+  void block_sequence(int indent, bool indentless, Node& out) {
     const Location at = loc(p);
     open_collection();
     last = at;
+    std::vector<Node>& items = item_scratch[depth - 1];
     for (;;) {
       ++p; // the '-'
       while (p < end && *p == ' ')
         ++p;
-      Node item;
+      Node& item = items.emplace_back();
       if (p >= end || *p == '\n' || *p == '#') {
         finish_line();
         if (peek_line() > indent) {
-          item = block_node(indent);
+          block_node(indent, item);
         } else {
           if (indentless) decline("empty entry in a sequence at its key's indentation");
-          item = empty();
+          empty(item);
         }
       } else {
-        item = sequence_entry(indent);
+        sequence_entry(indent, item);
       }
-      item_scratch[depth - 1].push_back(std::move(item));
       const int next = peek_line();
       if (next == indent && *p == '-' && blank_or_end(p + 1)) {
         peeked = false;
@@ -820,26 +905,23 @@ struct FastReader::Impl {
       if (next > indent) decline("unexpected indentation in a sequence");
       break;
     }
-    return close_sequence(at);
+    close_sequence(out, at);
   }
 
   // Content after "- " on the same line, in a sequence at `indent`.
-  Node sequence_entry(int indent) {
+  void sequence_entry(int indent, Node& out) {
     const int col = static_cast<int>(p - ls);
     const char c = *p;
-    if (c == '-' && blank_or_end(p + 1)) return block_sequence(col);
-    if (c == '[' || c == '{') return flow_line(indent);
-    if (c == '|') return literal(indent);
-    bool key = false;
-    Node n = block_scalar_or_key(key, indent);
-    if (key) return block_mapping(col, std::move(n));
+    if (c == '-' && blank_or_end(p + 1)) return block_sequence(col, false, out);
+    if (c == '[' || c == '{') return flow_line(indent, out);
+    if (c == '|') return literal(indent, out);
+    if (block_scalar_or_key(out, indent)) return block_mapping(col, out);
     finish_line();
-    return n;
   }
 
   // Literal block scalar (|, |-, |+) at p; its content is more indented than `parent`. Ends at
   // the start of the first line that is not part of it.
-  Node literal(int parent) {
+  void literal(int parent, Node& out) {
     if (parent < 0) decline("block scalar at the document root");
     ++p;
     char chomp = 0;
@@ -898,8 +980,7 @@ struct FastReader::Impl {
       // A content line (or an empty line of exactly `indent` spaces).
       const char* t = r;
       for (;;) {
-        while (t < end && kText[static_cast<unsigned char>(*t)] == kContent)
-          ++t;
+        t = scan<Scan::Text>(t, end);
         if (t >= end || *t == '\n') break;
         if (static_cast<unsigned char>(*t) >= 0x80) {
           t += utf8_char(t);
@@ -933,7 +1014,7 @@ struct FastReader::Impl {
     ls = q;
     line = ln;
     peeked = false;
-    return scalar(std::move(value), Style::Literal, at);
+    scalar(out, std::move(value), Style::Literal, at);
   }
 
   // --- flow collections ---------------------------------------------------------------------
@@ -972,12 +1053,12 @@ struct FastReader::Impl {
   }
 
   // A node inside a flow collection at p (not a space).
-  Node flow_node(int block_indent) {
+  void flow_node(int block_indent, Node& out) {
     const char c = *p;
-    if (c == '[' || c == '{') return flow_collection(block_indent);
+    if (c == '[' || c == '{') return flow_collection(block_indent, out);
     if (c == '"' || c == '\'') {
       bool multi = false;
-      return quoted(kNoContinuation, multi);
+      return quoted(out, kNoContinuation, multi);
     }
     switch (c) {
     case ',':
@@ -1005,17 +1086,18 @@ struct FastReader::Impl {
     }
     if (c == '-' && (blank_or_end(p + 1) || is_flow_indicator(p[1])))
       decline("'-' alone in a flow collection");
-    std::string text;
+    const char* start = p;
     const Location at = loc(p);
-    plain_flow(text);
+    plain_flow();
+    std::string text(start, p);
     // A plain scalar continued on the next line would be a multi-line scalar.
     flow_space(block_indent);
     if (p >= end || !(*p == ',' || *p == ']' || *p == '}' || *p == ':'))
       decline("multi-line plain scalar in a flow collection");
-    return scalar(std::move(text), Style::Plain, at);
+    scalar(out, std::move(text), Style::Plain, at);
   }
 
-  Node flow_collection(int block_indent) {
+  void flow_collection(int block_indent, Node& out) {
     const Location at = loc(p);
     const bool mapping = *p == '{';
     const char close = mapping ? '}' : ']';
@@ -1031,17 +1113,20 @@ struct FastReader::Impl {
       }
       if (mapping) {
         if (*p == '[' || *p == '{') decline("collection as a key");
-        Node key = flow_node(block_indent);
+        Entry& e = entry_scratch[depth - 1].emplace_back();
+        flow_node(block_indent, e.key);
+        check_key();
         flow_space(block_indent);
         if (p >= end || *p != ':') decline("flow mapping entry without a value");
         ++p;
         flow_space(block_indent);
         if (p >= end) decline("unterminated flow collection");
-        Node value = *p == ',' || *p == '}' ? empty() : flow_node(block_indent);
-        add_entry(std::move(key), std::move(value));
+        if (*p == ',' || *p == '}')
+          empty(e.value);
+        else
+          flow_node(block_indent, e.value);
       } else {
-        Node item = flow_node(block_indent);
-        item_scratch[depth - 1].push_back(std::move(item));
+        flow_node(block_indent, item_scratch[depth - 1].emplace_back());
       }
       flow_space(block_indent);
       if (p >= end) decline("unterminated flow collection");
@@ -1055,21 +1140,21 @@ struct FastReader::Impl {
       }
       decline(*p == ':' ? "single-pair mapping in a flow sequence" : "malformed flow collection");
     }
-    return mapping ? close_mapping(at) : close_sequence(at);
+    if (mapping)
+      close_mapping(out, at);
+    else
+      close_sequence(out, at);
   }
 
   // --- documents ----------------------------------------------------------------------------
 
   // Content on the "---" line itself.
-  Node document_inline() {
+  void document_inline(Node& out) {
     const char c = *p;
-    if (c == '[' || c == '{') return flow_line(-1);
+    if (c == '[' || c == '{') return flow_line(-1, out);
     if (c == '-' && blank_or_end(p + 1)) decline("block sequence on the --- line");
-    bool key = false;
-    Node n = block_scalar_or_key(key, kNoContinuation);
-    if (key) decline("mapping on the --- line");
+    if (block_scalar_or_key(out, kNoContinuation)) decline("mapping on the --- line");
     finish_line();
-    return n;
   }
 
   // After "..." in column 1: only a comment may follow.
@@ -1088,24 +1173,26 @@ struct FastReader::Impl {
         continue;
       }
       if (*p == '%') decline("directive");
-      Node root;
+      doc = Node();
       if (indent < 0) { // "---"
         p += 3;
         peeked = false;
         while (p < end && *p == ' ')
           ++p;
         if (p < end && *p != '\n' && *p != '#') {
-          root = document_inline();
+          document_inline(doc);
         } else {
           finish_line();
-          root = peek_line() < 0 ? empty() : block_node(-1);
+          if (peek_line() < 0)
+            empty(doc);
+          else
+            block_node(-1, doc);
         }
       } else {
-        root = block_node(-1);
+        block_node(-1, doc);
       }
       if (peek_line() >= 0) decline("content after the document's root node");
       if (p < end && *p == '.') document_end_marker();
-      doc = std::move(root);
       return FastReader::Step::Document;
     }
   }
@@ -1137,6 +1224,7 @@ FastReader::Step FastReader::next(Node& doc) {
       r.item_scratch[i].clear();
     }
     r.depth = 0;
+    doc = Node();
     return Step::Declined;
   }
 }
