@@ -206,7 +206,9 @@ void add_check(CLI::App& app, berth::cli::CheckOptions& o, std::string& rule) {
                 "List every rule (id, family, severity, on/off after the config file) and exit");
   cmd->add_flag("--no-color", o.no_color,
                 "No colour in text output (also: NO_COLOR set, or stdout not a terminal)");
-  cmd->footer(R"(Ignore a rule for one object with the annotation `berth.dev/ignore: rule-a,rule-b`
+  cmd->footer(R"(kustomization files are read for what they set, not checked as objects; files they list
+as patches are checked as partial objects (schema only).
+Ignore a rule for one object with the annotation `berth.dev/ignore: rule-a,rule-b`
 (`*` for all). `berth explain RULE` describes a rule.
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on,
 2 usage error or input that could not be read or parsed (findings are still printed),
