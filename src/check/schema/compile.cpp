@@ -28,24 +28,21 @@ std::uint8_t accept_of(const yaml::Node& type) {
   bad(type, "unknown schema type \"" + t + "\"");
 }
 
-bool flag(const yaml::Node& s, std::string_view key) {
-  const yaml::Node* n = s.find(key);
+bool flag(const yaml::Node* n, std::string_view key) {
   if (!n) return false;
   std::optional<bool> b = n->as_bool();
   if (!b) bad(*n, std::string(key) + " must be true or false");
   return *b;
 }
 
-std::uint32_t count(const yaml::Node& s, std::string_view key, std::uint32_t fallback) {
-  const yaml::Node* n = s.find(key);
+std::uint32_t count(const yaml::Node* n, std::string_view key, std::uint32_t fallback) {
   if (!n) return fallback;
   std::optional<std::int64_t> v = n->as_int();
   if (!v || *v < 0) bad(*n, std::string(key) + " must be a non-negative integer");
   return *v > 0xFFFFFFFEll ? kUnbounded - 1 : static_cast<std::uint32_t>(*v);
 }
 
-bool number(const yaml::Node& s, std::string_view key, double& out) {
-  const yaml::Node* n = s.find(key);
+bool number(const yaml::Node* n, std::string_view key, double& out) {
   if (!n) return false;
   std::optional<double> v = n->is_scalar() ? n->as_float() : std::nullopt;
   if (!v || std::isnan(*v)) bad(*n, std::string(key) + " must be a number");
@@ -79,6 +76,77 @@ EnumValue enum_value(const yaml::Node& v) {
   }
   return {kString, v.value()};
 }
+
+// The keywords a schema may carry, gathered in one pass over its mapping (schemas are read
+// keyword by keyword below; one pass instead of a lookup per keyword).
+struct Keys {
+  const yaml::Node *type = nullptr, *format = nullptr, *int_or_string = nullptr, *any_of = nullptr,
+                   *one_of = nullptr, *nullable = nullptr, *embedded = nullptr, *preserve = nullptr,
+                   *minimum = nullptr, *maximum = nullptr, *exclusive_minimum = nullptr,
+                   *exclusive_maximum = nullptr, *min_items = nullptr, *max_items = nullptr,
+                   *min_length = nullptr, *max_length = nullptr, *min_props = nullptr,
+                   *max_props = nullptr, *pattern = nullptr, *enumeration = nullptr,
+                   *properties = nullptr, *items = nullptr, *additional = nullptr,
+                   *required = nullptr;
+
+  explicit Keys(const yaml::Node& s) {
+    for (const yaml::Entry& e : s.entries()) {
+      if (!e.key.is_scalar()) continue;
+      const std::string& k = e.key.value();
+      const yaml::Node* v = &e.value;
+      if (k == "type")
+        type = v;
+      else if (k == "properties")
+        properties = v;
+      else if (k == "items")
+        items = v;
+      else if (k == "format")
+        format = v;
+      else if (k == "required")
+        required = v;
+      else if (k == "additionalProperties")
+        additional = v;
+      else if (k == "enum")
+        enumeration = v;
+      else if (k.starts_with("x-kubernetes-")) {
+        std::string_view x = std::string_view(k).substr(13);
+        if (x == "int-or-string")
+          int_or_string = v;
+        else if (x == "preserve-unknown-fields")
+          preserve = v;
+        else if (x == "embedded-resource")
+          embedded = v;
+      } else if (k == "nullable")
+        nullable = v;
+      else if (k == "anyOf")
+        any_of = v;
+      else if (k == "oneOf")
+        one_of = v;
+      else if (k == "pattern")
+        pattern = v;
+      else if (k == "minimum")
+        minimum = v;
+      else if (k == "maximum")
+        maximum = v;
+      else if (k == "exclusiveMinimum")
+        exclusive_minimum = v;
+      else if (k == "exclusiveMaximum")
+        exclusive_maximum = v;
+      else if (k == "minItems")
+        min_items = v;
+      else if (k == "maxItems")
+        max_items = v;
+      else if (k == "minLength")
+        min_length = v;
+      else if (k == "maxLength")
+        max_length = v;
+      else if (k == "minProperties")
+        min_props = v;
+      else if (k == "maxProperties")
+        max_props = v;
+    }
+  }
+};
 
 } // namespace
 
@@ -141,15 +209,16 @@ std::uint32_t Compiler::compile_into(std::uint32_t index, const yaml::Node& s,
     ~Leave() { --d; }
   } leave{depth_};
 
+  Keys k(s);
   Type t;
   t.name = name.empty() ? nullptr : intern(name);
   bool crd = dialect_ == Dialect::Crd;
   bool has_type = false;
-  if (const yaml::Node* type = s.find("type")) {
+  if (const yaml::Node* type = k.type) {
     t.accept = accept_of(*type);
     has_type = t.accept != 0;
   }
-  if (const yaml::Node* f = s.find("format"); f && f->is_scalar()) {
+  if (const yaml::Node* f = k.format; f && f->is_scalar()) {
     const std::string& fmt = f->value();
     if (fmt == "int32")
       t.format = Format::Int32;
@@ -164,7 +233,7 @@ std::uint32_t Compiler::compile_into(std::uint32_t index, const yaml::Node& s,
     else if (fmt == "int-or-string")
       t.accept = kString | kInteger, has_type = true;
   }
-  if (flag(s, "x-kubernetes-int-or-string")) {
+  if (flag(k.int_or_string, "x-kubernetes-int-or-string")) {
     t.accept = kString | kInteger;
     has_type = true;
   }
@@ -172,8 +241,7 @@ std::uint32_t Compiler::compile_into(std::uint32_t index, const yaml::Node& s,
     // No `type`: the union of anyOf/oneOf branch types when each branch names one.
     std::uint8_t mask = 0;
     bool all_typed = false;
-    for (std::string_view key : {"anyOf", "oneOf"}) {
-      const yaml::Node* branches = s.find(key);
+    for (const yaml::Node* branches : {k.any_of, k.one_of}) {
       if (!branches || !branches->is_sequence() || branches->size() == 0) continue;
       all_typed = true;
       for (const yaml::Node& b : branches->items()) {
@@ -189,9 +257,9 @@ std::uint32_t Compiler::compile_into(std::uint32_t index, const yaml::Node& s,
     t.accept = all_typed ? mask : 0;
   }
   if (!has_type && t.accept == 0) { // untyped but shaped: properties/items say what it is
-    if (s.has("properties") || s.has("additionalProperties"))
+    if (k.properties || k.additional)
       t.accept = kObject;
-    else if (s.has("items"))
+    else if (k.items)
       t.accept = kArray;
   }
   if (name == kQuantity) {
@@ -201,26 +269,26 @@ std::uint32_t Compiler::compile_into(std::uint32_t index, const yaml::Node& s,
     t.accept = kString | kInteger;
   }
 
-  if (flag(s, "nullable")) t.flags |= kNullable;
+  if (flag(k.nullable, "nullable")) t.flags |= kNullable;
   if (crd) t.flags |= kPruneNulls;
-  bool embedded = flag(s, "x-kubernetes-embedded-resource") || resource;
+  bool embedded = flag(k.embedded, "x-kubernetes-embedded-resource") || resource;
   if (embedded) t.flags |= kEmbedded;
-  bool preserve = flag(s, "x-kubernetes-preserve-unknown-fields");
+  bool preserve = flag(k.preserve, "x-kubernetes-preserve-unknown-fields");
 
-  if (number(s, "minimum", t.minimum)) t.flags |= kHasMinimum;
-  if (number(s, "maximum", t.maximum)) t.flags |= kHasMaximum;
-  if (const yaml::Node* e = s.find("exclusiveMinimum"); e && e->as_bool().value_or(false))
+  if (number(k.minimum, "minimum", t.minimum)) t.flags |= kHasMinimum;
+  if (number(k.maximum, "maximum", t.maximum)) t.flags |= kHasMaximum;
+  if (const yaml::Node* e = k.exclusive_minimum; e && e->as_bool().value_or(false))
     t.flags |= kExclusiveMinimum;
-  if (const yaml::Node* e = s.find("exclusiveMaximum"); e && e->as_bool().value_or(false))
+  if (const yaml::Node* e = k.exclusive_maximum; e && e->as_bool().value_or(false))
     t.flags |= kExclusiveMaximum;
-  t.min_items = count(s, "minItems", 0);
-  t.max_items = count(s, "maxItems", kUnbounded);
-  t.min_length = count(s, "minLength", 0);
-  t.max_length = count(s, "maxLength", kUnbounded);
-  t.min_props = count(s, "minProperties", 0);
-  t.max_props = count(s, "maxProperties", kUnbounded);
+  t.min_items = count(k.min_items, "minItems", 0);
+  t.max_items = count(k.max_items, "maxItems", kUnbounded);
+  t.min_length = count(k.min_length, "minLength", 0);
+  t.max_length = count(k.max_length, "maxLength", kUnbounded);
+  t.min_props = count(k.min_props, "minProperties", 0);
+  t.max_props = count(k.max_props, "maxProperties", kUnbounded);
 
-  if (const yaml::Node* p = s.find("pattern")) {
+  if (const yaml::Node* p = k.pattern) {
     if (!p->is_scalar()) bad(*p, "pattern must be a string");
     ++patterns_;
     std::string why;
@@ -231,18 +299,18 @@ std::uint32_t Compiler::compile_into(std::uint32_t index, const yaml::Node& s,
   }
 
   std::vector<EnumValue> enums;
-  if (const yaml::Node* e = s.find("enum")) {
+  if (const yaml::Node* e = k.enumeration) {
     if (!e->is_sequence()) bad(*e, "enum must be a list");
     for (const yaml::Node& v : e->items())
       if (v.is_scalar()) enums.push_back(enum_value(v));
   }
-  const yaml::Node* items = s.find("items");
+  const yaml::Node* items = k.items;
   if (extra_enum && enums.empty() && !(items && items->is_mapping()))
     for (std::string_view v : *extra_enum)
       enums.push_back({kString, std::string(v)});
 
   std::vector<Prop> props;
-  const yaml::Node* properties = s.find("properties");
+  const yaml::Node* properties = k.properties;
   if (properties) {
     if (!properties->is_mapping()) bad(*properties, "properties must be a mapping");
     props.reserve(properties->size());
@@ -261,7 +329,7 @@ std::uint32_t Compiler::compile_into(std::uint32_t index, const yaml::Node& s,
       bad(*items, "items must be a schema");
   }
 
-  const yaml::Node* additional = s.find("additionalProperties");
+  const yaml::Node* additional = k.additional;
   if (additional) {
     if (additional->is_mapping()) {
       t.additional = Additional::Schema;
@@ -296,7 +364,7 @@ std::uint32_t Compiler::compile_into(std::uint32_t index, const yaml::Node& s,
     ensure("metadata", object_meta_);
   }
 
-  if (const yaml::Node* required = s.find("required")) {
+  if (const yaml::Node* required = k.required) {
     if (!required->is_sequence()) bad(*required, "required must be a list");
     for (const yaml::Node& r : required->items()) {
       if (!r.is_scalar()) bad(r, "required entries must be strings");

@@ -56,7 +56,8 @@ private:
     ++i_;
   }
 
-  yaml::Node value(std::size_t depth) {
+  // `names`: the value is a map of names (properties, definitions), not a schema.
+  yaml::Node value(std::size_t depth, bool names = false) {
     if (depth > options_.max_depth)
       fail("JSON nested deeper than " + std::to_string(options_.max_depth));
     space();
@@ -65,7 +66,7 @@ private:
     yaml::Node n;
     switch (s_[i_]) {
     case '{':
-      n = object(depth);
+      n = object(depth, names);
       break;
     case '[':
       n = array(depth);
@@ -255,7 +256,15 @@ private:
     (void)value(depth);
   }
 
-  yaml::Node object(std::size_t depth) {
+  static bool annotation(std::string_view key) {
+    return key == "description" || key == "default" || key == "example" || key == "externalDocs" ||
+           key == "x-kubernetes-patch-strategy" || key == "x-kubernetes-patch-merge-key" ||
+           key == "x-kubernetes-list-type" || key == "x-kubernetes-list-map-keys" ||
+           key == "x-kubernetes-map-type" || key == "x-kubernetes-unions" ||
+           key == "x-kubernetes-validations";
+  }
+
+  yaml::Node object(std::size_t depth, bool names) {
     ++i_;
     yaml::Node n = yaml::Node::mapping();
     std::unordered_set<std::string> seen; // duplicate check for large objects (no O(n²))
@@ -273,8 +282,8 @@ private:
       expect(':', "':' after an object key");
       space();
       bool skip = false;
-      if (options_.skip_descriptions && key == "description" && i_ < s_.size() && s_[i_] == '"') {
-        skip_string();
+      if (options_.skip_annotations && !names && annotation(key)) {
+        skip_value(depth + 1);
         skip = true;
       } else if (options_.skip_paths && depth == 0 && key == "paths") {
         skip_value(depth + 1);
@@ -291,9 +300,11 @@ private:
           line_start_ = key_pos - (key_at.column - 1);
           fail("duplicate key \"" + key + "\"");
         }
+        bool map_of_names =
+            !names && (key == "properties" || key == "definitions" || key == "patternProperties");
         yaml::Node k = yaml::Node::str(std::move(key));
         k.set_loc(key_at);
-        yaml::Node v = value(depth + 1);
+        yaml::Node v = value(depth + 1, map_of_names);
         n.add(std::move(k), std::move(v));
       }
       space();

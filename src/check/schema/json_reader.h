@@ -10,8 +10,10 @@
 namespace berth::check::schema {
 
 struct JsonReadOptions {
-  bool skip_descriptions = true; // string values of "description" keys are not kept
-  bool skip_paths = true;        // the top-level "paths" object of an OpenAPI document
+  // Schema annotations no check reads (description, default, example, patch strategies, list
+  // and map types, CEL rules) are not kept — except as names under properties/definitions.
+  bool skip_annotations = true;
+  bool skip_paths = true; // the top-level "paths" object of an OpenAPI document
   std::size_t max_depth = 512;
 };
 

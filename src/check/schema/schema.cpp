@@ -20,7 +20,7 @@ std::vector<RuleInfo> rules() {
   constexpr Family F = Family::Schema;
   constexpr Area D = Area::Delivery;
   return {
-      {rule::kKindMissing, F, D, Error, true, "apiVersion or kind is missing",
+      {rule::kKindMissing, F, D, Error, true, "apiVersion or kind is missing or not a string",
        "Set apiVersion and kind at the top of the object (e.g. apiVersion: apps/v1, kind: "
        "Deployment).",
        "Without both the API server cannot tell what the document is; kubectl refuses it."},
@@ -170,7 +170,14 @@ void unknown_kind(const Object& object, Context& ctx, const Registry& registry) 
   }
   std::string message = "no schema for " + what + "; the object is not checked";
   if (!known.empty()) message += " (berth knows " + kind + " as " + join_versions(known) + ")";
-  ctx.report(rule::kKindNotKnown, &info, at, std::move(message));
+  std::string fix; // a misspelt kind of a group berth knows some kinds of
+  Closest closest(kind);
+  for (std::string_view k : registry.kinds_of(av))
+    closest.offer(k);
+  if (!closest.best().empty())
+    fix = "did you mean kind: " + std::string(closest.best()) +
+          "? Otherwise pass its CustomResourceDefinition with --crds";
+  ctx.report(rule::kKindNotKnown, &info, at, std::move(message), std::move(fix));
 }
 
 } // namespace

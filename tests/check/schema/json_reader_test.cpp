@@ -39,10 +39,11 @@ TEST(JsonReader, EscapesAndUnicode) {
   EXPECT_EQ(n.items()[2].value(), "😀");
 }
 
-TEST(JsonReader, SkipsDescriptionsAndPathsButNotPropertiesNamedSo) {
+TEST(JsonReader, SkipsAnnotationsAndPathsButNotPropertiesNamedSo) {
   yaml::Node n = read_json(R"({"paths": {"/a": {"get": {}}}, "definitions": {"P": {
-    "description": "long \"text\" \\",
-    "properties": {"description": {"type": "string", "description": "x"}}}}})",
+    "description": "long \"text\" \\", "x-kubernetes-list-map-keys": ["a"], "default": {},
+    "properties": {"description": {"type": "string", "description": "x"},
+                   "default": {"type": "object", "additionalProperties": {"default": 1}}}}}})",
                            "x.json");
   EXPECT_EQ(n.find("paths"), nullptr);
   const yaml::Node* p = n.find("definitions")->find("P");
@@ -51,6 +52,11 @@ TEST(JsonReader, SkipsDescriptionsAndPathsButNotPropertiesNamedSo) {
   ASSERT_NE(prop, nullptr);
   EXPECT_EQ(prop->find("description"), nullptr);
   EXPECT_EQ(prop->text("type"), "string");
+  EXPECT_EQ(p->find("x-kubernetes-list-map-keys"), nullptr);
+  EXPECT_EQ(p->find("default"), nullptr);
+  const yaml::Node* def = p->find("properties")->find("default");
+  ASSERT_NE(def, nullptr);
+  EXPECT_EQ(def->find("additionalProperties")->find("default"), nullptr);
 }
 
 TEST(JsonReader, ErrorsHavePositions) {

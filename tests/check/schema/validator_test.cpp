@@ -111,6 +111,14 @@ TEST(SchemaKindNotKnown, UnknownGroupIsAWarningOncePerObject) {
                   .empty());
 }
 
+TEST(SchemaKindNotKnown, MisspeltCustomResourceKindGetsASuggestion) {
+  auto f = check_yaml("apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitr\n"
+                      "metadata: {name: a}\n");
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  EXPECT_EQ(f[0].rule, "schema-kind-not-known");
+  EXPECT_NE(f[0].fix.find("ServiceMonitor"), std::string::npos) << f[0].fix;
+}
+
 TEST(SchemaKindUnchecked, KubernetesKindWithoutBuiltinSchemaIsInfo) {
   auto f =
       check_yaml("apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: a}\n");
