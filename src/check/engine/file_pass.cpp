@@ -31,7 +31,7 @@ public:
     if (doc.is_null()) return; // `---` with nothing after it, comments only
     ++out_.documents;
     if (!doc.is_mapping()) {
-      if (file_.patch) return; // a JSON 6902 patch is a list of operations
+      if (file_.patch) return;         // a JSON 6902 patch is a list of operations
       if (file_.kustomization) return; // kustomize reports it; not an object either way
       ctx_.report_file(kRuleObjectNotMapping, file_.path, doc.loc(),
                        std::string("document is a ") + doc.kind_name() +
@@ -73,6 +73,18 @@ private:
   void object(const yaml::Node& root, ObjectInfo info) {
     if (info.api_version.empty() || info.kind.empty()) {
       if (info.patch) return; // patches with a `target` may leave them out
+      // Present but not a string: point at the field and say what it is.
+      for (const char* key : {"apiVersion", "kind"}) {
+        const yaml::Node* field = root.find(key);
+        if (field && !(field->is_scalar() && !field->is_null())) {
+          ctx_.report(kRuleObjectKindMissing, &info, field->loc(),
+                      std::string(key) + " is " +
+                          (field->is_scalar() ? std::string("null")
+                                              : std::string("a ") + field->kind_name()) +
+                          ", not a string, so the document is not a Kubernetes object");
+          return;
+        }
+      }
       std::string what = info.api_version.empty() && info.kind.empty() ? "apiVersion and kind"
                          : info.api_version.empty()                    ? "apiVersion"
                                                                        : "kind";

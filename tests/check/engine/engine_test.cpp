@@ -163,6 +163,19 @@ TEST(Engine, NullDocumentsSkippedScalarsAndSequencesReported) {
   EXPECT_EQ(r.bytes, std::string("---\n# only a comment\n---\n---\n42\n---\n- a\n- b\n").size());
 }
 
+TEST(Engine, KindOfTheWrongTypeIsReportedAtTheField) {
+  Result r = run_paths({"-"}, "apiVersion: v1\nkind: {a: b}\nmetadata: {name: x}\n---\n"
+                              "apiVersion:\nkind: Pod\n");
+  auto missing = of_rule(r, "object-kind-missing");
+  ASSERT_EQ(missing.size(), 2u) << testing::PrintToString(describe(r));
+  EXPECT_EQ(missing[0]->loc.line, 2u);
+  EXPECT_EQ(missing[0]->loc.column, 7u);
+  EXPECT_NE(missing[0]->message.find("kind is a mapping"), std::string::npos);
+  EXPECT_EQ(missing[1]->loc.line, 5u);
+  EXPECT_NE(missing[1]->message.find("apiVersion is null"), std::string::npos);
+  EXPECT_EQ(r.objects, 0u);
+}
+
 TEST(Engine, StdinCountsAsOneFile) {
   Result r = run_paths({"-"}, kDeployment);
   EXPECT_EQ(r.files, 1u);
