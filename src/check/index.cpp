@@ -6,6 +6,7 @@
 
 #include "check/index_data.h"
 #include "check/index_extract.h"
+#include "check/index_lookup.h"
 #include "check/index_read.h"
 
 namespace berth::check {
@@ -37,10 +38,16 @@ const IndexData& Index::data() const {
   return data_ ? *data_ : kEmpty;
 }
 
+const Lookup& Index::lookup() const {
+  if (!lookup_) lookup_ = std::make_unique<Lookup>(data());
+  return *lookup_;
+}
+
 void Index::add(const Object& o) {
   // Patches are partial objects: their facts would shadow the real ones.
   if (o.info.patch || !o.root.is_mapping()) return;
   if (!data_) data_ = std::make_unique<IndexData>(); // a moved-from Index is reusable
+  lookup_.reset();
   IndexData& d = *data_;
   const ObjectInfo& i = o.info;
   std::string_view kind = i.kind;
@@ -93,6 +100,7 @@ void Index::add(const Object& o) {
 void Index::append(Index&& other) {
   if (!other.data_ || &other == this) return;
   if (!data_) data_ = std::make_unique<IndexData>();
+  lookup_.reset();
   IndexData& a = *data_;
   IndexData& b = *other.data_;
   move_append(a.objects, b.objects);

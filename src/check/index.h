@@ -10,6 +10,7 @@
 namespace berth::check {
 
 struct IndexData; // defined in index_data.h (owned by the reference/capacity families)
+class Lookup;     // index_lookup.h
 
 class Index {
 public:
@@ -25,10 +26,14 @@ public:
   // Appends another index (a later file's) keeping input order.
   void append(Index&& other);
 
-  const IndexData& data() const; // queries: check/index_lookup.h
+  const IndexData& data() const;
+  // Hash indexes over the facts for the set-level rules, built on first use and shared by the
+  // families; add/append discard it. Not thread-safe: the set-level pass runs on one thread.
+  const Lookup& lookup() const;
 
 private:
   std::unique_ptr<IndexData> data_;
+  mutable std::unique_ptr<Lookup> lookup_;
 };
 
 } // namespace berth::check

@@ -43,6 +43,48 @@ std::string_view ref_kind_name(RefKind k) {
 
 } // namespace
 
+void LabelIndex::add(std::uint32_t id, const std::string& ns, const Labels& labels) {
+  all_.push_back(id);
+  by_ns_[ns].push_back(id);
+  for (const auto& [k, v] : labels) {
+    std::string label = k + '\0' + v;
+    by_label_[label].push_back(id);
+    by_ns_label_[ns + '\0' + label].push_back(id);
+  }
+}
+
+std::vector<std::uint32_t> LabelIndex::candidates(std::string_view ns, const Selector& s) const {
+  auto bucket = [](const std::unordered_map<std::string, Ids>& map, const std::string& k) {
+    auto it = map.find(k);
+    return it == map.end() ? nullptr : &it->second;
+  };
+  if (s.match_labels.empty()) {
+    if (ns.empty()) return all_; // "" can be any namespace
+    return merged(bucket(by_ns_, std::string(ns)), bucket(by_ns_, std::string()));
+  }
+  // The selector's rarest label: every match carries it, so its bucket is enough.
+  const Ids *best_a = nullptr, *best_b = nullptr;
+  std::size_t best = SIZE_MAX;
+  for (const auto& [k, v] : s.match_labels) {
+    std::string label = k + '\0' + v;
+    const Ids *a = nullptr, *b = nullptr;
+    if (ns.empty()) {
+      a = bucket(by_label_, label);
+    } else {
+      a = bucket(by_ns_label_, std::string(ns) + '\0' + label);
+      b = bucket(by_ns_label_, std::string() + '\0' + label);
+    }
+    std::size_t size = (a ? a->size() : 0) + (b ? b->size() : 0);
+    if (size < best) {
+      best = size;
+      best_a = a;
+      best_b = b;
+    }
+    if (size == 0) return {};
+  }
+  return merged(best_a, best_b);
+}
+
 std::string Lookup::key(std::string_view a, std::string_view b) {
   std::string k;
   k.reserve(a.size() + b.size() + 1);
@@ -71,15 +113,12 @@ Lookup::Lookup(const IndexData& d) : d_(d) {
     provided_[key(ref_kind_name(p.kind), p.name)].push_back(&p);
   for (std::uint32_t i = 0; i < d.pods.size(); ++i) {
     const PodsFacts& p = d.pods[i];
-    for (const auto& [k, v] : p.labels)
-      pods_by_label_[key(k, v)].push_back(i);
-    pods_by_ns_[ns(*p.object)].push_back(i);
+    pods_.add(i, ns(*p.object), p.labels);
     workloads_[key(p.object->kind, p.object->name)].push_back(i);
   }
   for (std::uint32_t i = 0; i < d.services.size(); ++i) {
     services_by_name_[d.services[i].object->name].push_back(i);
-    for (const auto& [k, v] : d.services[i].labels)
-      services_by_label_[key(k, v)].push_back(i);
+    services_.add(i, ns(*d.services[i].object), d.services[i].labels);
   }
   for (const LimitRangeFacts& lr : d.limit_ranges)
     limit_ranges_[ns(*lr.object)].push_back(&lr);
@@ -174,33 +213,18 @@ bool Lookup::provides(RefKind kind, std::string_view ns, std::string_view name) 
 std::vector<const PodsFacts*> Lookup::pods_matching(std::string_view ns, const Selector& s,
                                                     std::size_t limit) const {
   std::vector<const PodsFacts*> out;
-  // Candidates: the smallest label bucket of the selector, else every pod of the namespace.
-  const Ids* bucket = nullptr;
-  for (const auto& [k, v] : s.match_labels) {
-    auto it = pods_by_label_.find(key(k, v));
-    if (it == pods_by_label_.end()) return out;
-    if (!bucket || it->second.size() < bucket->size()) bucket = &it->second;
-  }
-  Ids all;
-  if (!bucket) {
-    if (ns.empty()) {
-      all.resize(d_.pods.size());
-      for (std::uint32_t i = 0; i < all.size(); ++i)
-        all[i] = i;
-    } else {
-      auto a = pods_by_ns_.find(std::string(ns));
-      auto b = pods_by_ns_.find(std::string());
-      all = merged(a == pods_by_ns_.end() ? nullptr : &a->second,
-                   b == pods_by_ns_.end() ? nullptr : &b->second);
-    }
-    bucket = &all;
-  }
-  for (std::uint32_t i : *bucket) {
-    const PodsFacts& p = d_.pods[i];
-    if (!same_namespace(this->ns(*p.object), ns) || !s.matches(p.labels)) continue;
-    out.push_back(&p);
-    if (out.size() >= limit) break;
-  }
+  for (std::uint32_t i : pods_.match(
+           ns, s, [&](std::uint32_t id) -> const Labels& { return d_.pods[id].labels; }, limit))
+    out.push_back(&d_.pods[i]);
+  return out;
+}
+
+std::vector<const ServiceFacts*> Lookup::services_matching(std::string_view ns,
+                                                           const Selector& s) const {
+  std::vector<const ServiceFacts*> out;
+  for (std::uint32_t i : services_.match(
+           ns, s, [&](std::uint32_t id) -> const Labels& { return d_.services[id].labels; }))
+    out.push_back(&d_.services[i]);
   return out;
 }
 

@@ -21,6 +21,26 @@ std::string describe_namespace(std::string_view ns);
 std::string describe_labels(const Labels& labels);
 std::string describe_selector(const Selector& s);
 
+// Items (pods or Services) by namespace and label, for label-selector queries that touch only
+// the candidates of the selector's rarest label in the namespaces involved.
+class LabelIndex {
+public:
+  void add(std::uint32_t id, const std::string& ns, const Labels& labels);
+  // Ids (ascending, i.e. input order) of items in a namespace that can be `ns` whose labels
+  // match `s` (labels_of(id) gives an item's labels); at most `limit`.
+  template <class LabelsOf>
+  std::vector<std::uint32_t> match(std::string_view ns, const Selector& s, LabelsOf&& labels_of,
+                                   std::size_t limit = SIZE_MAX) const;
+
+private:
+  using Ids = std::vector<std::uint32_t>;
+  std::vector<std::uint32_t> candidates(std::string_view ns, const Selector& s) const;
+  std::unordered_map<std::string, Ids> by_ns_label_; // ns\0key\0value
+  std::unordered_map<std::string, Ids> by_label_;    // key\0value, every namespace
+  std::unordered_map<std::string, Ids> by_ns_;
+  Ids all_;
+};
+
 class Lookup {
 public:
   explicit Lookup(const IndexData& data);
@@ -70,9 +90,9 @@ public:
 
   // --- services -------------------------------------------------------------------------------
   std::vector<const ServiceFacts*> services_named(std::string_view ns, std::string_view name) const;
-  // Services whose metadata.labels match `s` and whose namespace passes `ns_ok`, input order.
-  template <class NsOk>
-  std::vector<const ServiceFacts*> services_matching(const Selector& s, NsOk&& ns_ok) const;
+  // Services whose metadata.labels match `s` in a namespace that can be `ns`, input order
+  // ("" = any namespace).
+  std::vector<const ServiceFacts*> services_matching(std::string_view ns, const Selector& s) const;
 
   // --- limit ranges ---------------------------------------------------------------------------
   // LimitRange items of type Container that apply in a namespace: those of exactly that
@@ -99,34 +119,22 @@ private:
   std::unordered_set<std::string> declared_, kinds_;
   std::unordered_map<std::string, Ids> objects_by_name_; // kind\0name → d_.objects
   std::unordered_map<std::string, std::vector<const ProvidedFact*>> provided_; // kind\0name
-  std::unordered_map<std::string, Ids> pods_by_label_; // key\0value → d_.pods
-  std::unordered_map<std::string, Ids> pods_by_ns_;    // effective ns → d_.pods
-  std::unordered_map<std::string, Ids> workloads_;     // kind\0name → d_.pods
+  LabelIndex pods_, services_;                     // by pod template / Service labels
+  std::unordered_map<std::string, Ids> workloads_; // kind\0name → d_.pods
   std::unordered_map<std::string, Ids> services_by_name_;
-  std::unordered_map<std::string, Ids> services_by_label_; // key\0value → d_.services
   std::unordered_map<const PodsFacts*, std::vector<const HpaFacts*>> hpas_;
   std::unordered_map<std::string, std::vector<const LimitRangeFacts*>> limit_ranges_;
 };
 
-template <class NsOk>
-std::vector<const ServiceFacts*> Lookup::services_matching(const Selector& s, NsOk&& ns_ok) const {
-  std::vector<const ServiceFacts*> out;
-  const Ids* bucket = nullptr;
-  for (const auto& [k, v] : s.match_labels) {
-    auto it = services_by_label_.find(key(k, v));
-    if (it == services_by_label_.end()) return out;
-    if (!bucket || it->second.size() < bucket->size()) bucket = &it->second;
+template <class LabelsOf>
+std::vector<std::uint32_t> LabelIndex::match(std::string_view ns, const Selector& s,
+                                             LabelsOf&& labels_of, std::size_t limit) const {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t id : candidates(ns, s)) {
+    if (!s.matches(labels_of(id))) continue;
+    out.push_back(id);
+    if (out.size() >= limit) break;
   }
-  auto visit = [&](std::uint32_t i) {
-    const ServiceFacts& svc = d_.services[i];
-    if (ns_ok(ns(*svc.object)) && s.matches(svc.labels)) out.push_back(&svc);
-  };
-  if (bucket)
-    for (std::uint32_t i : *bucket)
-      visit(i);
-  else
-    for (std::uint32_t i = 0; i < d_.services.size(); ++i)
-      visit(i);
   return out;
 }
 

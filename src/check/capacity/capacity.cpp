@@ -80,7 +80,7 @@ std::vector<RuleInfo> rules() {
 #undef BERTH_COUNT_NOTE
 
 void check_set(const Index& index, Context& ctx) {
-  Lookup lookup(index.data());
+  const Lookup& lookup = index.lookup();
   check_quotas(lookup, ctx);
   check_limit_ranges(lookup, ctx);
   check_nodes(lookup, ctx);

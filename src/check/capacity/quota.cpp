@@ -138,8 +138,9 @@ struct Buckets {
                  [&](const ProvidedFact& p) { return p.ns.empty() ? l.ns(*p.object) : p.ns; }) {}
 };
 
+// `objects`: also count objects per resource key (only quotas with count entries need it).
 Usage measure(const Lookup& l, const Buckets& b, std::string_view ns,
-              const profile::Profile* profile, Scaling scaling) {
+              const profile::Profile* profile, Scaling scaling, bool objects) {
   Usage u;
   const LimitItem* lr = container_defaults(l, ns);
   b.pods.each(ns, [&](const PodsFacts& p) {
@@ -172,6 +173,7 @@ Usage measure(const Lookup& l, const Buckets& b, std::string_view ns,
     ++u.claims;
     u.storage += c.storage.value;
   });
+  if (!objects) return u;
   b.objects.each(ns, [&](const ObjectFacts& f) { ++u.objects[resource_key(*f.object)]; });
   b.services.each(ns, [&](const ServiceFacts& s) {
     if (s.type == "LoadBalancer") ++u.objects["services.loadbalancers"];
@@ -293,16 +295,23 @@ void check_quotas(const Lookup& l, Context& ctx) {
   // Measured once per namespace: steady state (HPA minReplicas) and scaled out (maxReplicas).
   if (l.data().quotas.empty()) return;
   Buckets b(l);
+  bool objects = false; // some quota counts objects (services, configmaps, count/...)
+  for (const QuotaFacts& q : l.data().quotas)
+    for (const QuotaFacts::Hard& h : q.hard) {
+      Tracked t;
+      objects = objects || (classify(h.resource, t) && t.source == Source::Objects);
+    }
   std::unordered_map<std::string, std::pair<Usage, Usage>> by_ns;
   for (const QuotaFacts& q : l.data().quotas) {
     if (q.scoped || q.hard.empty()) continue;
     const std::string& ns = l.ns(*q.object);
     auto it = by_ns.find(ns);
-    if (it == by_ns.end())
-      it = by_ns
-               .emplace(ns, std::pair{measure(l, b, ns, ctx.profile(), Scaling::Min),
-                                      measure(l, b, ns, ctx.profile(), Scaling::Max)})
-               .first;
+    if (it == by_ns.end()) {
+      Usage steady = measure(l, b, ns, ctx.profile(), Scaling::Min, objects);
+      Usage scaled = measure(l, b, ns, ctx.profile(), Scaling::Max, false);
+      scaled.objects = steady.objects; // object counts do not scale
+      it = by_ns.emplace(ns, std::pair{std::move(steady), std::move(scaled)}).first;
+    }
     check_quota(l, b, q, it->second.first, it->second.second, ctx);
   }
 }

@@ -151,7 +151,7 @@ std::vector<RuleInfo> rules() {
 }
 
 void check_set(const Index& index, Context& ctx) {
-  Lookup lookup(index.data());
+  const Lookup& lookup = index.lookup();
   check_services(lookup, ctx);
   check_routes(lookup, ctx);
   check_service_monitors(lookup, ctx);

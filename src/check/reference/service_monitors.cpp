@@ -33,13 +33,19 @@ void check_service_monitors(const Lookup& l, Context& ctx) {
   for (const ServiceMonitorFacts& sm : l.data().service_monitors) {
     if (!sm.selector.readable) continue;
     const std::string& own = l.ns(*sm.object);
-    auto ns_ok = [&](const std::string& ns) {
-      if (sm.any_namespace) return true;
-      if (sm.namespaces.empty()) return Lookup::same_namespace(ns, own);
-      return std::any_of(sm.namespaces.begin(), sm.namespaces.end(),
-                         [&](const std::string& n) { return Lookup::same_namespace(ns, n); });
-    };
-    std::vector<const ServiceFacts*> services = l.services_matching(sm.selector, ns_ok);
+    std::vector<const ServiceFacts*> services;
+    if (sm.any_namespace) {
+      services = l.services_matching("", sm.selector); // "" can be any namespace
+    } else if (sm.namespaces.empty()) {
+      services = l.services_matching(own, sm.selector);
+    } else {
+      for (const std::string& n : sm.namespaces)
+        for (const ServiceFacts* s : l.services_matching(n, sm.selector))
+          services.push_back(s);
+      // Input order, each once (Services without a namespace match every listed name).
+      std::sort(services.begin(), services.end());
+      services.erase(std::unique(services.begin(), services.end()), services.end());
+    }
     if (services.empty()) {
       ctx.report("servicemonitor-selector-no-match", sm.object, sm.selector.loc,
                  "selector " + describe_selector(sm.selector) + " matches no Service in " +
