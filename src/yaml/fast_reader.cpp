@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <iterator>
 #include <vector>
 
@@ -184,8 +185,7 @@ int hex_value(char c) {
 struct FastReader::Impl {
   Impl(std::string_view text, const std::string* f, const ParseOptions& o)
       : begin(text.data()), end(text.data() + text.size()), p(begin), ls(begin), file(f),
-        options(o), depth_limit(std::min(o.max_depth, kMaxFastDepth)),
-        entry_scratch(depth_limit + 1), key_index(depth_limit + 1), item_scratch(depth_limit + 1) {}
+        options(o), depth_limit(std::min(o.max_depth, kMaxFastDepth)) {}
 
   const char* begin;
   const char* end;
@@ -200,9 +200,10 @@ struct FastReader::Impl {
   std::size_t depth = 0; // open collections
   std::size_t depth_limit;
   // Per-depth scratch lists, so each collection allocates its final storage once, exactly sized.
-  std::vector<std::vector<Entry>> entry_scratch;
-  std::vector<KeyIndex> key_index;
-  std::vector<std::vector<Node>> item_scratch;
+  // Deques grow with the nesting seen so far without moving the levels already in use.
+  std::deque<std::vector<Entry>> entry_scratch;
+  std::deque<KeyIndex> key_index;
+  std::deque<std::vector<Node>> item_scratch;
   const char* reason = "";
   Location decline_at;
   // column()'s resume point: line start, position, continuation bytes before it.
@@ -354,6 +355,11 @@ struct FastReader::Impl {
 
   void open_collection() {
     if (depth >= depth_limit) decline("nesting deeper than the fast reader's limit");
+    if (depth == entry_scratch.size()) {
+      entry_scratch.emplace_back();
+      key_index.emplace_back();
+      item_scratch.emplace_back();
+    }
     ++depth;
   }
 
