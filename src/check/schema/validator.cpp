@@ -389,6 +389,11 @@ private:
            path() + " is " + n.value() + ", ports must be between 1 and 65535");
   }
 
+  void port_name_error(const yaml::Node& n, const char* why) {
+    report(rule::kPortInvalid, n,
+           path() + " " + quoted(n.value()) + " is not a valid port name: it " + why);
+  }
+
   void name_error(const yaml::Node& n, const char* why, std::string_view what = "") {
     report(rule::kNameInvalid, n,
            path() + " " + quoted(n.value()) + " " + (what.empty() ? "" : std::string(what) + " ") +
@@ -417,15 +422,15 @@ private:
       why = check_path_segment(s);
       break;
     }
-    std::string kind = o_.info.kind.empty() ? std::string("object") : o_.info.kind;
+    std::string_view kind = o_.info.kind; // never empty here: the kind was looked up
     if (why) {
-      name_error(n, why, "(" + kind + " name)");
+      name_error(n, why, "(" + std::string(kind) + " name)");
       return;
     }
     if (r.grammar == NameGrammar::Subdomain && r.max < 253 && s.size() > r.max)
       report(rule::kNameInvalid, n,
              path() + " " + quoted(s) + " is " + std::to_string(s.size()) + " characters; a " +
-                 kind + " name must be " + r.why);
+                 std::string(kind) + " name must be " + r.why);
     if (o_.info.kind == "PriorityClass" && s.starts_with("system-") &&
         s != "system-node-critical" && s != "system-cluster-critical")
       report(rule::kNameInvalid, n,
@@ -478,14 +483,12 @@ private:
       if (bit == kInteger) {
         port(n, false);
       } else if (bit == kString) {
-        if (const char* why = check_iana_svc_name(s))
-          report(rule::kPortInvalid, n, path() + " port name " + quoted(s) + " " + why);
+        if (const char* why = check_iana_svc_name(s)) port_name_error(n, why);
       }
       return;
     case Format::IanaSvcName:
       if (bit == kString)
-        if (const char* why = check_iana_svc_name(s))
-          report(rule::kPortInvalid, n, path() + " port name " + quoted(s) + " " + why);
+        if (const char* why = check_iana_svc_name(s)) port_name_error(n, why);
       return;
     case Format::Dns1123Label:
       if (bit == kString)

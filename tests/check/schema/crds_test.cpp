@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <random>
 
 #include "check/schema/builtin.h"
 #include "check/schema/loaders.h"
@@ -243,6 +244,39 @@ spec:
       << r.stats().skipped_patterns[0];
   EXPECT_TRUE(
       check_yaml("apiVersion: x.io/v1\nkind: X\nmetadata: {name: x}\na: '123'\n", r).empty());
+}
+
+} // namespace
+} // namespace berth::check::schema
+
+namespace berth::check::schema {
+namespace {
+
+// Random mutations of a CRD: loading either works or throws berth::Error, never anything else.
+TEST(Crds, MutatedCrdsLoadOrFailCleanly) {
+  std::mt19937 rng(777);
+  const char alphabet[] = "{}[]:,-\"' \n0123456789abcxyz.^$|()\\*+?";
+  std::size_t loaded = 0;
+  for (int i = 0; i < 400; ++i) {
+    std::string text = kWidgetCrd;
+    for (int e = 0, n = 1 + static_cast<int>(rng() % 3); e < n; ++e) {
+      std::size_t pos = rng() % text.size();
+      if (rng() % 2)
+        text[pos] = alphabet[rng() % (sizeof alphabet - 1)];
+      else
+        text.erase(pos, 1 + rng() % 6);
+    }
+    try {
+      Registry r; // no built-in set: the CRD alone (metadata then accepts anything)
+      load_crds_text(r, text, "crd.yaml");
+      (void)check_yaml("apiVersion: example.io/v1\nkind: Widget\nmetadata: {name: w}\n"
+                       "spec: {size: small, code: ABC-1, tags: [a]}\n",
+                       r);
+      ++loaded;
+    } catch (const Error&) {
+    }
+  }
+  EXPECT_GT(loaded, 50u);
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // The schema JSON reader: values, escapes, locations, skipped descriptions/paths, errors.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "check/schema/json_reader.h"
 #include "common/error.h"
 
@@ -79,6 +81,35 @@ TEST(JsonReader, DuplicateKeysInLargeObjects) {
     text += "\"k" + std::to_string(i) + "\": 1,";
   text += "\"k50\": 2}";
   EXPECT_NE(error_of(text).find("duplicate key \"k50\""), std::string::npos);
+}
+
+} // namespace
+} // namespace berth::check::schema
+
+namespace berth::check::schema {
+namespace {
+
+TEST(JsonReader, MutatedInputParsesOrFailsCleanly) {
+  std::mt19937 rng(99);
+  const std::string base = R"({"definitions": {"a.B": {"type": "object", "description": "x\"y",
+    "properties": {"n": {"type": "integer", "format": "int32"}, "s": {"$ref": "#/x"}},
+    "required": ["n"], "x-kubernetes-group-version-kind": [{"group": "", "kind": "B"}]}}})";
+  const char alphabet[] = "{}[]:,\"\\ \nu0123456789abcdefnrt.-+eE";
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = base;
+    for (int e = 0, n = 1 + static_cast<int>(rng() % 3); e < n; ++e) {
+      std::size_t pos = rng() % text.size();
+      if (rng() % 2)
+        text[pos] = alphabet[rng() % (sizeof alphabet - 1)];
+      else
+        text.insert(text.begin() + static_cast<std::ptrdiff_t>(pos),
+                    alphabet[rng() % (sizeof alphabet - 1)]);
+    }
+    try {
+      (void)read_json(text, "m.json");
+    } catch (const Error&) {
+    }
+  }
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <random>
 
 #include "check/schema/pattern.h"
 
@@ -80,6 +81,31 @@ TEST(Pattern, LinearTimeOnHostileInput) {
   auto start = std::chrono::steady_clock::now();
   EXPECT_FALSE(p->matches(text));
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+}
+
+} // namespace
+} // namespace berth::check::schema
+
+namespace berth::check::schema {
+namespace {
+
+TEST(Pattern, RandomExpressionsCompileOrRefuseAndMatchSafely) {
+  std::mt19937 rng(4242);
+  const char alphabet[] = "ab.^$|()[]{}*+?\\-,0123:dws!";
+  std::size_t compiled = 0;
+  for (int i = 0; i < 5000; ++i) {
+    std::string re;
+    for (int k = 0, n = 1 + static_cast<int>(rng() % 12); k < n; ++k)
+      re += alphabet[rng() % (sizeof alphabet - 1)];
+    auto p = Pattern::compile(re);
+    if (!p) continue;
+    ++compiled;
+    std::string text;
+    for (int k = 0, n = static_cast<int>(rng() % 20); k < n; ++k)
+      text += "ab01-:"[rng() % 6];
+    (void)p->matches(text);
+  }
+  EXPECT_GT(compiled, 1000u);
 }
 
 } // namespace

@@ -1,6 +1,10 @@
 // Validator: one failing and one passing fixture per rule, with positions (line:col).
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "common/error.h"
+
 #include "check/schema/rule_ids.h"
 #include "check/schema/schema_test_util.h"
 
@@ -380,6 +384,52 @@ metadata:
 data: {x: "1"}
 )")
                   .empty());
+}
+
+} // namespace
+} // namespace berth::check::schema
+
+namespace berth::check::schema {
+namespace {
+
+// Random byte mutations of a valid object: whatever parses must be checked without throwing.
+TEST(Validator, MutatedObjectsNeverThrow) {
+  std::mt19937 rng(12345);
+  const std::string base = std::string(kDeployment) + R"(          env:
+            - {name: A, value: "1"}
+          livenessProbe: {httpGet: {path: /, port: http}, periodSeconds: 10}
+      volumes:
+        - name: data
+          persistentVolumeClaim: {claimName: data}
+)";
+  const char alphabet[] = "{}[]:,-\"' \n0123456789abcxyzAZ.!&*|>#~";
+  std::size_t checked = 0;
+  for (int i = 0; i < 1500; ++i) {
+    std::string text = base;
+    int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits; ++e) {
+      std::size_t pos = rng() % text.size();
+      char c = alphabet[rng() % (sizeof alphabet - 1)];
+      switch (rng() % 3) {
+      case 0:
+        text[pos] = c;
+        break;
+      case 1:
+        text.insert(text.begin() + static_cast<std::ptrdiff_t>(pos), c);
+        break;
+      default:
+        text.erase(pos, 1 + rng() % 8);
+        break;
+      }
+    }
+    try {
+      (void)check_yaml(text);
+      ++checked;
+    } catch (const berth::Error&) {
+      // malformed YAML: the parser's business
+    }
+  }
+  EXPECT_GT(checked, 300u);
 }
 
 } // namespace
