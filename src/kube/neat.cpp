@@ -237,6 +237,7 @@ void neat_pod_template(Node& spec, bool job, const std::string& path, NeatResult
 }
 
 // A rolling-update strategy equal to the defaults: rollingUpdate removed, then the strategy.
+// Parameters are removed together or not at all: maxSurge and maxUnavailable read as a pair.
 void neat_strategy(Node& spec, std::string_view key,
                    std::initializer_list<std::pair<std::string_view, std::string_view>> defaults,
                    const std::string& path, NeatResult& r) {
@@ -244,9 +245,18 @@ void neat_strategy(Node& spec, std::string_view key,
   if (!s || !s->is_mapping()) return;
   const std::string p = path + std::string(key) + ".";
   if (Node* ru = s->find("rollingUpdate"); ru && ru->is_mapping()) {
-    for (const auto& [k, v] : defaults)
-      drop_default(*ru, k, {v}, p + "rollingUpdate.", r);
-    drop_if_empty(*s, "rollingUpdate");
+    bool all_default = true;
+    for (const auto& e : ru->entries()) {
+      bool known = false;
+      for (const auto& [k, v] : defaults)
+        known = known || (e.key.value() == k && e.value.value() == v);
+      all_default = all_default && known && e.value.is_scalar();
+    }
+    if (all_default) {
+      for (const auto& [k, v] : defaults)
+        drop_default(*ru, k, {v}, p + "rollingUpdate.", r);
+      drop_if_empty(*s, "rollingUpdate");
+    }
   }
   if (s->size() == 1 && s->text("type") == "RollingUpdate") {
     r.defaults.push_back(p + "type=RollingUpdate");

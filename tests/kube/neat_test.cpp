@@ -602,3 +602,24 @@ TEST(Neat, PullPolicyDefaults) {
 
 } // namespace
 } // namespace berth::kube
+
+namespace berth::kube {
+namespace {
+
+TEST(Neat, RollingUpdateParametersStayTogether) {
+  yaml::Node d = yaml::parse_document(R"(
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 25%, maxUnavailable: 0}}
+)",
+                                      "t.yaml");
+  neat(d);
+  EXPECT_YAML_EQ(
+      *d.find("spec"),
+      "{strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 25%, maxUnavailable: 0}}}");
+}
+
+} // namespace
+} // namespace berth::kube
