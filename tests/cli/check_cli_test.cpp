@@ -136,8 +136,14 @@ TEST(CheckCli, ListRules) {
   Fixture f;
   write_file(f.dir / ".berth-check.yaml", "rules: {disable: [list-item-invalid]}\n");
   auto listed = f.check("--list-rules -o json");
-  for (const auto& rule : nlohmann::json::parse(listed.out))
-    if (rule["id"] == "list-item-invalid") EXPECT_EQ(rule["enabled"], false);
+  bool listed_off = false;
+  for (const auto& rule : nlohmann::json::parse(listed.out)) {
+    if (rule["id"] == "list-item-invalid") {
+      EXPECT_EQ(rule["enabled"], false);
+      listed_off = true;
+    }
+  }
+  EXPECT_TRUE(listed_off);
 }
 
 TEST(CheckCli, Explain) {
