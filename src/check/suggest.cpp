@@ -3,29 +3,10 @@
 #include "check/suggest.h"
 
 #include <algorithm>
-#include <vector>
+
+#include "common/edit_distance.h"
 
 namespace berth::check {
-
-namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
-} // namespace
 
 std::string_view closest_rule(std::string_view word, const Catalog& catalog) {
   if (word.empty()) return {};

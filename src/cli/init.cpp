@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "cli/atomic_file.h"
 #include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "profile/checks.h"
@@ -150,29 +151,6 @@ void anchor_cert(Profile& p, const std::string& output) {
   p.secrets.cert = cert.lexically_relative(dir).string();
 }
 
-// Writes beside the target and renames, so a reader never sees half a profile.
-void write_atomically(const std::string& path, const std::string& text) {
-  fs::path target(path);
-  fs::path tmp = target;
-  tmp += ".berth-tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw Error(Location{intern(path), 0, 0}, "cannot write the profile here");
-    f << text;
-    f.flush();
-    if (!f) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw Error(Location{intern(path), 0, 0}, "cannot write the profile here");
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw Error(Location{intern(path), 0, 0}, "cannot write the profile here: " + ec.message());
-  }
-}
 
 } // namespace
 
@@ -197,7 +175,7 @@ int run_init(const InitOptions& o, std::istream& in, std::ostream& out, std::ost
       out << text << std::flush;
       return kExitOk;
     }
-    write_atomically(o.output, text);
+    write_file_atomically(o.output, text, "the profile");
     err << "berth: wrote " << o.output << '\n';
     return kExitOk;
   } catch (const Error& e) {

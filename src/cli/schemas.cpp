@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/atomic_file.h"
 #include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "common/error.h"
@@ -85,26 +86,6 @@ void check_document(const std::string& text) {
                 "` printed JSON that is not an OpenAPI v2 document (no swagger/definitions)");
 }
 
-void write_atomically(const std::string& path, const std::string& text) {
-  fs::path tmp = fs::path(path);
-  tmp += ".berth-tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << text;
-    f.flush();
-    if (!f) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw Error(Location{intern(path), 0, 0}, "cannot write the file");
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw Error(Location{intern(path), 0, 0}, "cannot write the file: " + ec.message());
-  }
-}
 
 } // namespace
 
@@ -117,7 +98,7 @@ int run_schemas_pull(const SchemasPullOptions& o, std::ostream& out, std::ostrea
       out.flush();
       return kExitOk;
     }
-    write_atomically(o.output, text);
+    write_file_atomically(o.output, text, "the file");
     err << "berth: wrote " << o.output << " (" << text.size() << " bytes); use it with "
         << "`berth check --openapi " << o.output << "`\n";
     return kExitOk;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <vector>
 
+#include "common/edit_distance.h"
 #include "common/error.h"
 #include "compose/units.h"
 
@@ -50,20 +51,6 @@ void run(const Check& check, Node& n, const std::string& path) {
 
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 template <class Fields>
 void check_fields(Node& n, const std::string& path, const Fields& fields, std::string_view what) {
