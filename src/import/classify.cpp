@@ -169,8 +169,7 @@ std::string left_out_reason(const Node& o, const Index& idx) {
     for (const auto& [prefix, sts] : idx.claim_owner)
       if (name.starts_with(prefix) && all_digits(std::string_view(name).substr(prefix.size())))
         return "created by StatefulSet " + sts +
-               " from its volumeClaimTemplates (its data is "
-               "copied: see MIGRATION.md)";
+               " from its volumeClaimTemplates; its data is copied (Data copy)";
   return {};
 }
 
