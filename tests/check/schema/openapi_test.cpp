@@ -97,6 +97,8 @@ definitions:
         properties:
           port: {type: string, format: int-or-string}
           raw: {type: object}
+          size: {$ref: "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity"}
+  io.k8s.apimachinery.pkg.api.resource.Quantity: {type: string}
   io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta:
     type: object
     properties:
@@ -107,13 +109,14 @@ definitions:
   EXPECT_TRUE(r.complete("example.io/v1"));
   auto f =
       check_yaml("apiVersion: example.io/v1\nkind: Widget\nmetadata: {name: w, labels: {a: b}}\n"
-                 "spec: {port: 80, raw: {any: thing}}\n",
+                 "spec: {port: 80, raw: {any: thing}, size: 2}\n",
                  r);
   EXPECT_TRUE(f.empty()) << dump(f);
   f = check_yaml("apiVersion: example.io/v1\nkind: Widget\nmetadata: {name: w}\n"
-                 "spec: {port: [80]}\n",
+                 "spec: {port: [80], size: 2 GB}\n",
                  r);
   EXPECT_TRUE(has(f, "schema-type", 4, 14)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-format", 4, 26)) << dump(f); // Quantity by definition name
   f = check_yaml("apiVersion: example.io/v1\nkind: Gadget\nmetadata: {name: w}\n", r);
   ASSERT_EQ(f.size(), 1u) << dump(f);
   EXPECT_EQ(f[0].rule, "schema-kind-unknown");

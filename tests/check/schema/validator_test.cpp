@@ -434,3 +434,202 @@ TEST(Validator, MutatedObjectsNeverThrow) {
 
 } // namespace
 } // namespace berth::check::schema
+
+namespace berth::check::schema {
+namespace {
+
+// What `kubectl get -o yaml` prints (status, managedFields, defaults filled in) is valid input.
+TEST(Validator, ExportedObjectsWithStatusValidate) {
+  auto f = test::check_yaml(R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  annotations:
+    deployment.kubernetes.io/revision: "3"
+    kubectl.kubernetes.io/last-applied-configuration: |
+      {"apiVersion":"apps/v1","kind":"Deployment"}
+  creationTimestamp: "2024-03-01T10:00:00Z"
+  generation: 3
+  labels:
+    app: api
+  name: api
+  namespace: shop
+  resourceVersion: "123456"
+  uid: 0d7c5d3e-1111-2222-3333-444455556666
+  managedFields:
+    - apiVersion: apps/v1
+      fieldsType: FieldsV1
+      fieldsV1:
+        f:spec:
+          f:replicas: {}
+      manager: kubectl-client-side-apply
+      operation: Update
+      time: "2024-03-01T10:00:00Z"
+spec:
+  progressDeadlineSeconds: 600
+  replicas: 2
+  revisionHistoryLimit: 10
+  selector:
+    matchLabels:
+      app: api
+  strategy:
+    rollingUpdate:
+      maxSurge: 25%
+      maxUnavailable: 25%
+    type: RollingUpdate
+  template:
+    metadata:
+      creationTimestamp: null
+      labels:
+        app: api
+    spec:
+      containers:
+        - image: registry.example.com/api:1.4.2
+          imagePullPolicy: IfNotPresent
+          name: api
+          ports:
+            - containerPort: 8080
+              name: http
+              protocol: TCP
+          readinessProbe:
+            failureThreshold: 3
+            httpGet:
+              path: /healthz
+              port: http
+              scheme: HTTP
+            periodSeconds: 10
+            successThreshold: 1
+            timeoutSeconds: 1
+          resources:
+            limits:
+              memory: 512Mi
+            requests:
+              cpu: 250m
+              memory: 256Mi
+          terminationMessagePath: /dev/termination-log
+          terminationMessagePolicy: File
+          volumeMounts:
+            - mountPath: /config
+              name: config
+              readOnly: true
+      dnsPolicy: ClusterFirst
+      restartPolicy: Always
+      schedulerName: default-scheduler
+      securityContext: {}
+      terminationGracePeriodSeconds: 30
+      tolerations:
+        - effect: NoSchedule
+          key: dedicated
+          operator: Equal
+          value: api
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                topologyKey: kubernetes.io/hostname
+                labelSelector:
+                  matchExpressions:
+                    - {key: app, operator: In, values: [api]}
+      volumes:
+        - configMap:
+            defaultMode: 420
+            name: api-config
+          name: config
+status:
+  availableReplicas: 2
+  conditions:
+    - lastTransitionTime: "2024-03-01T10:00:05Z"
+      lastUpdateTime: "2024-03-01T10:00:05Z"
+      message: Deployment has minimum availability.
+      reason: MinimumReplicasAvailable
+      status: "True"
+      type: Available
+  observedGeneration: 3
+  readyReplicas: 2
+  replicas: 2
+  updatedReplicas: 2
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  namespace: shop
+spec:
+  clusterIP: 10.43.12.34
+  clusterIPs: [10.43.12.34]
+  internalTrafficPolicy: Cluster
+  ipFamilies: [IPv4]
+  ipFamilyPolicy: SingleStack
+  ports:
+    - name: http
+      port: 80
+      protocol: TCP
+      targetPort: http
+  selector:
+    app: api
+  sessionAffinity: None
+  type: ClusterIP
+status:
+  loadBalancer: {}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: data
+  annotations:
+    pv.kubernetes.io/bind-completed: "yes"
+  finalizers: [kubernetes.io/pvc-protection]
+spec:
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 10Gi
+  storageClassName: local-path
+  volumeMode: Filesystem
+  volumeName: pvc-1234
+status:
+  accessModes: [ReadWriteOnce]
+  capacity:
+    storage: 10Gi
+  phase: Bound
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api-abc
+  ownerReferences:
+    - apiVersion: apps/v1
+      blockOwnerDeletion: true
+      controller: true
+      kind: ReplicaSet
+      name: api-5d8f
+      uid: 11111111-2222-3333-4444-555555555555
+spec:
+  containers: [{name: api, image: x}]
+status:
+  phase: Running
+  podIP: 10.42.0.12
+  podIPs: [{ip: 10.42.0.12}]
+  hostIP: 192.168.1.10
+  hostIPs: [{ip: 192.168.1.10}]
+  qosClass: Burstable
+  startTime: "2024-03-01T10:00:00Z"
+  conditions:
+    - {type: Ready, status: "True", lastProbeTime: null, lastTransitionTime: "2024-03-01T10:00:03Z"}
+  containerStatuses:
+    - name: api
+      image: x
+      imageID: docker.io/library/x@sha256:abc
+      containerID: containerd://abc
+      ready: true
+      restartCount: 0
+      started: true
+      state:
+        running: {startedAt: "2024-03-01T10:00:02Z"}
+      lastState: {}
+)");
+  EXPECT_TRUE(f.empty()) << test::dump(f);
+}
+
+} // namespace
+} // namespace berth::check::schema
