@@ -49,8 +49,9 @@ std::vector<RuleInfo> rules() {
        "a field has the wrong type (object/array/string/integer/number/boolean)",
        "Give the field the type its schema wants: quote strings that look like numbers or "
        "booleans (\"8080\", \"true\"), unquote numbers.",
-       "YAML reads 80, true and 1.0 as non-strings; the API server rejects them where a string "
-       "is expected, and rejects \"80\" where an integer is expected."},
+       "YAML reads 80 and true as non-strings; the API server rejects them where a string is "
+       "expected, and rejects \"80\" where an integer is expected. Like kubectl (a YAML 1.1 "
+       "reader), yes/no/on/off/y/n count as booleans and integral floats (2.0) as integers."},
       {rule::kEnum, F, D, Error, true, "a field's value is not one of the values it accepts",
        "Use one of the listed values (they are case-sensitive).",
        "Enums come from the CRD schema, or for built-in kinds from the Kubernetes API reference "

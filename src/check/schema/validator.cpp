@@ -102,6 +102,23 @@ public:
                "remove the field, or give it a value");
       return; // built-in types: null is "unset"
     }
+    // kubectl turns YAML into JSON with a YAML 1.1 parser: `yes`/`on`/`y` are booleans there,
+    // and an integral float (1.0) becomes the JSON number 1.
+    if (bit == kString && yaml11_bool(n)) {
+      if (t.accept & kBoolean) {
+        bit = kBoolean;
+      } else if (t.accept != 0) {
+        report(rule::kType, n,
+               path() + " is " + n.value() +
+                   ", which kubectl's YAML 1.1 parser reads as a "
+                   "boolean; the schema wants " +
+                   accept_text(t.accept, t.format),
+               "quote the value: \"" + n.value() + "\"");
+        return;
+      }
+    }
+    if (bit == kNumber && !(t.accept & kNumber) && (t.accept & kInteger) && integer_value(n))
+      bit = kInteger;
     if (t.accept != 0 && !(t.accept & bit) && !(bit == kInteger && (t.accept & kNumber))) {
       type_error(n, t, bit);
       return;
@@ -137,6 +154,31 @@ private:
   Context& ctx_;
   const ValidateOptions& opt_;
   std::vector<Seg>& segs_;
+
+  // Plain scalars YAML 1.1 resolves as booleans (and YAML 1.2 as strings).
+  static bool yaml11_bool(const yaml::Node& n) {
+    if (n.style() != yaml::Style::Plain || !n.tag().empty()) return false;
+    const std::string& v = n.value();
+    switch (v.size()) {
+    case 1:
+      return v == "y" || v == "Y" || v == "n" || v == "N";
+    case 2:
+      return v == "on" || v == "On" || v == "ON" || v == "no" || v == "No" || v == "NO";
+    case 3:
+      return v == "yes" || v == "Yes" || v == "YES" || v == "off" || v == "Off" || v == "OFF";
+    default:
+      return false;
+    }
+  }
+
+  // The integer a scalar denotes: an int, or a float with an integral value (1.0, 1e3).
+  static std::optional<std::int64_t> integer_value(const yaml::Node& n) {
+    if (std::optional<std::int64_t> i = n.as_int()) return i;
+    std::optional<double> d = n.as_float();
+    if (!d || !std::isfinite(*d) || *d != std::floor(*d) || std::fabs(*d) > 9.2e18)
+      return std::nullopt;
+    return static_cast<std::int64_t>(*d);
+  }
 
   static std::uint8_t kind_of(const yaml::Node& n) {
     if (n.is_mapping()) return kObject;
@@ -322,9 +364,13 @@ private:
     std::string_view text = n.value();
     std::string canonical;
     if (bit == kInteger) {
-      if (auto v = n.as_int()) canonical = std::to_string(*v), text = canonical;
+      if (auto v = integer_value(n)) canonical = std::to_string(*v), text = canonical;
     } else if (bit == kBoolean) {
-      text = *n.as_bool() ? "true" : "false";
+      std::string_view v = n.value();
+      bool truth = v.empty() ? false
+                             : (v[0] == 't' || v[0] == 'T' || v[0] == 'y' || v[0] == 'Y' ||
+                                v == "on" || v == "On" || v == "ON");
+      text = truth ? "true" : "false";
     }
     for (const EnumValue* e = g_.enums_begin(t); e != g_.enums_end(t); ++e)
       if ((e->accept == bit || (e->accept == kNumber && bit == kInteger)) && e->text == text)
@@ -383,7 +429,7 @@ private:
   }
 
   void port(const yaml::Node& n, bool zero_ok) {
-    std::optional<std::int64_t> v = n.as_int();
+    std::optional<std::int64_t> v = integer_value(n);
     if (v && (*v >= 1 || (zero_ok && *v == 0)) && *v <= 65535) return;
     report(rule::kPortInvalid, n,
            path() + " is " + n.value() + ", ports must be between 1 and 65535");
@@ -445,7 +491,7 @@ private:
     case Format::Int32:
     case Format::Int64: {
       if (bit != kInteger) return;
-      std::optional<std::int64_t> v = n.as_int();
+      std::optional<std::int64_t> v = integer_value(n);
       bool ok = v && (fmt == Format::Int64 || (*v >= INT32_MIN && *v <= INT32_MAX));
       if (!ok)
         report(rule::kFormat, n,

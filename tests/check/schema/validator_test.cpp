@@ -219,6 +219,33 @@ TEST(SchemaType, QuotedNumberAndWrongShapes) {
   }
 }
 
+// kubectl reads YAML as 1.1: `yes`/`on`/`y` are booleans, 2.0 is the JSON number 2.
+TEST(SchemaType, KubectlYaml11Booleans) {
+  auto f = check_yaml(R"(apiVersion: v1
+kind: Pod
+metadata: {name: p, labels: {enabled: yes}}
+spec:
+  enableServiceLinks: yes
+  hostNetwork: off
+  terminationGracePeriodSeconds: 30.0
+  activeDeadlineSeconds: 2.5
+  containers:
+    - name: a
+      image: b
+      env: [{name: DEBUG, value: on}, {name: X, value: "on"}]
+)");
+  EXPECT_TRUE(has(f, "schema-type", 3, 39)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-type", 8, 26)) << dump(f);
+  EXPECT_TRUE(has(f, "schema-type", 12, 34)) << dump(f);
+  EXPECT_EQ(f.size(), 3u) << dump(f);
+  for (const Finding& x : f) {
+    if (x.loc.line == 3) {
+      EXPECT_NE(x.message.find("YAML 1.1"), std::string::npos) << x.message;
+      EXPECT_NE(x.fix.find("\"yes\""), std::string::npos) << x.fix;
+    }
+  }
+}
+
 TEST(SchemaEnum, FailsWithSuggestionAndPasses) {
   std::string yaml = kPod;
   yaml.replace(yaml.find("      env:"), 0, "      imagePullPolicy: always\n");
@@ -298,7 +325,7 @@ spec:
 apiVersion: v1
 kind: ConfigMap
 metadata: {name: Config}
-data: {"bad key": x, good.key_1: y}
+data: {"bad key": x, good.key_1: "y"}
 )");
   EXPECT_TRUE(has(f, "schema-name-invalid", 3, 18)) << dump(f);  // Service: DNS-1035
   EXPECT_TRUE(has(f, "schema-name-invalid", 5, 28)) << dump(f);  // Service port name
