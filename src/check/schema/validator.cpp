@@ -2,8 +2,9 @@
 // paths and suggestions are only built when something is wrong.
 #include "check/schema/validator.h"
 
-#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
