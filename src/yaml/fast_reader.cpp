@@ -206,6 +206,13 @@ struct FastReader::Impl {
   std::deque<std::vector<Node>> item_scratch;
   const char* reason = "";
   Location decline_at;
+  // Content lines of the literal block scalar being read (reused).
+  struct LiteralLine {
+    const char* begin;
+    const char* end;
+    std::size_t empties_before;
+  };
+  std::vector<LiteralLine> literal_lines;
   // column()'s resume point: line start, position, continuation bytes before it.
   const char* col_line = nullptr;
   const char* utf8_line = nullptr; // start of the last line where a non-ASCII character was seen
@@ -960,10 +967,12 @@ struct FastReader::Impl {
     if (static_cast<int>(indent) <= parent) decline("empty block scalar");
     if (longest_empty > indent) decline("leading empty line longer than the indentation");
 
-    std::string value(leading, '\n');
+    // First the extent and the content lines, then the value in one exactly sized string.
     unsigned ln = line + static_cast<unsigned>(leading);
     std::size_t pending = 0; // empty lines since the last content line
+    std::size_t size = leading;
     bool ended_by_comment = false;
+    literal_lines.clear();
     for (;;) {
       const char* s = q;
       if (s >= end) break;
@@ -998,24 +1007,30 @@ struct FastReader::Impl {
       if (t == r) {
         ++pending;
       } else {
-        if (std::all_of(r, t, [](char ch) { return ch == ' '; }))
+        if (*r == ' ' && std::all_of(r, t, [](char ch) { return ch == ' '; }))
           decline("whitespace-only line in a block scalar");
-        value.append(pending, '\n');
+        literal_lines.push_back(LiteralLine{r, t, pending});
+        size += pending + static_cast<std::size_t>(t - r) + 1;
         pending = 0;
-        value.append(r, t);
-        value.push_back('\n');
       }
       q = t + 1;
       ++ln;
     }
-    if (value.empty() || value.find_first_not_of('\n') == std::string::npos)
-      decline("block scalar without content");
-    if (chomp == '-') {
-      value.pop_back();
-    } else if (chomp == '+') {
-      if (ended_by_comment) decline("kept trailing lines before a comment");
-      value.append(pending, '\n');
+    if (literal_lines.empty()) decline("block scalar without content");
+    if (chomp == '+' && ended_by_comment) decline("kept trailing lines before a comment");
+    if (chomp == '-') size -= 1;
+    if (chomp == '+') size += pending;
+    if (size > options.max_scalar_bytes) decline("scalar larger than max_scalar_bytes");
+    std::string value;
+    value.reserve(size);
+    value.append(leading, '\n');
+    for (const LiteralLine& l : literal_lines) {
+      value.append(l.empties_before, '\n');
+      value.append(l.begin, l.end);
+      value.push_back('\n');
     }
+    if (chomp == '-') value.pop_back();
+    if (chomp == '+') value.append(pending, '\n');
     p = q;
     ls = q;
     line = ln;
