@@ -31,16 +31,22 @@ bool name_chars(std::string_view s) {
   return true;
 }
 
+// Labels of [a-z0-9]([-a-z0-9]*[a-z0-9])? joined by '.', checked in one pass (label keys of
+// every object go through here).
 bool subdomain_chars(std::string_view s) {
   if (s.empty()) return false;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t dot = s.find('.', start);
-    std::string_view part = s.substr(start, dot == std::string_view::npos ? s.npos : dot - start);
-    if (!label_chars(part)) return false;
-    if (dot == std::string_view::npos) return true;
-    start = dot + 1;
+  char prev = '.';
+  for (char c : s) {
+    if (c == '.') {
+      if (prev == '.' || prev == '-') return false;
+    } else if (c == '-') {
+      if (prev == '.') return false;
+    } else if (!lower_alnum(c)) {
+      return false;
+    }
+    prev = c;
   }
+  return prev != '.' && prev != '-';
 }
 
 bool digits(std::string_view s, std::size_t& i, std::size_t count) {

@@ -256,7 +256,8 @@ private:
   void object(const yaml::Node& n, const Type& t, Format fmt) {
     if (fmt == Format::LabelMap || fmt == Format::AnnotationMap || fmt == Format::ConfigKeyMap)
       map_keys(n, fmt);
-    if (n.size() < t.min_props || n.size() > t.max_props)
+    if ((t.min_props != 0 || t.max_props != kUnbounded) &&
+        (n.size() < t.min_props || n.size() > t.max_props))
       report(rule::kRange, n,
              path() + " has " + std::to_string(n.size()) + " fields, the schema allows " +
                  bounds(t.min_props, t.max_props));
@@ -313,7 +314,7 @@ private:
   }
 
   void array(const yaml::Node& n, const Type& t) {
-    std::size_t size = n.size();
+    std::size_t size = n.items().size();
     if (size < t.min_items || size > t.max_items)
       report(rule::kRange, n,
              path() + " has " + std::to_string(size) + " items, the schema allows " +
