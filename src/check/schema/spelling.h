@@ -1,23 +1,23 @@
-// "Did you mean …?" for field names, enum values and kinds (case-insensitive edit distance).
+// "Did you mean …?" for field names, enum values and kinds: the closest candidate ignoring case.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace berth::check::schema {
 
-// Levenshtein distance ignoring ASCII case.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
-// Keeps the closest candidate offered to `offer` within a bound relative to its length.
+// Keeps the closest candidate offered to `offer` within a bound relative to its length; case
+// differences cost nothing (imagepullpolicy → imagePullPolicy, always → Always).
 class Closest {
 public:
-  explicit Closest(std::string_view word) : word_(word) {}
+  explicit Closest(std::string_view word);
   void offer(std::string_view candidate);
   std::string_view best() const { return best_; }
 
 private:
-  std::string_view word_, best_;
+  std::string word_; // lowercased
+  std::string_view original_, best_;
   std::size_t best_distance_ = 0;
 };
 
