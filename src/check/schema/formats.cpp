@@ -1,6 +1,8 @@
 // Hand-written matchers for the Kubernetes name grammars (no regex: they run on every object).
 #include "check/schema/formats.h"
 
+#include "kube/names.h"
+
 namespace berth::check::schema {
 
 namespace {
@@ -15,12 +17,9 @@ bool digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// [a-z0-9]([-a-z0-9]*[a-z0-9])? without a length limit.
+// [a-z0-9]([-a-z0-9]*[a-z0-9])? without a length limit (lengths get their own message).
 bool label_chars(std::string_view s) {
-  if (s.empty() || !lower_alnum(s.front()) || !lower_alnum(s.back())) return false;
-  for (char c : s)
-    if (!lower_alnum(c) && c != '-') return false;
-  return true;
+  return kube::is_dns1123_label(s, s.size());
 }
 
 // ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9], non-empty.
