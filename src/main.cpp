@@ -96,11 +96,14 @@ void add_import(CLI::App& app, berth::cli::ImportOptions& o) {
   cmd->add_option("--name", o.name,
                   "Application name. Default: the exported namespace (\"shop-prod\" with the "
                   "pattern {app}-prod gives shop)");
+  // One value per occurrence, so `--namespace-map a=b export.yaml` leaves the input alone.
   cmd->add_option("--namespace-map", o.namespace_map,
-                  "OLD=NEW: treat objects of namespace OLD as namespace NEW (repeatable)");
+                  "OLD=NEW: treat objects of namespace OLD as namespace NEW (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--storage-class-map", o.storage_class_map,
                   "OLD=NEW: storage class NEW for claims of class OLD (repeatable). Default: "
-                  "every claim gets the profile's class");
+                  "every claim gets the profile's class")
+      ->allow_extra_args(false);
   cmd->add_option("--loadbalancer", o.load_balancer,
                   "keep: LoadBalancer Services stay (K3s ServiceLB); ingress: their HTTP ports "
                   "go behind a Traefik Ingress")

@@ -253,3 +253,26 @@ TEST_P(ImportGolden, MatchesCheckedInTree) {
 
 INSTANTIATE_TEST_SUITE_P(Examples, ImportGolden, ::testing::ValuesIn(kExamples),
                          [](const auto& info) { return std::string(info.param.name); });
+
+TEST(ImportE2E, RepeatedMapFlagsBeforeTheInputs) {
+  fs::path dir = berth::test::temp_dir("import-flags");
+  berth::test::write_file(dir / "two.yaml", R"(apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: a, namespace: old}
+spec: {accessModes: [ReadWriteOnce], storageClassName: gp2, resources: {requests: {storage: 1Gi}}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: b, namespace: shop}
+)");
+  auto r = run(quote(berth::test::berth_binary()) +
+               " import --namespace-map old=shop --storage-class-map gp2=fast --storage-class-map "
+               "io1=fast " +
+               quote(dir / "two.yaml") + " -o " + quote(dir / "out"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(berth::test::read_file(dir / "out/overlays/production/kustomization.yaml")
+                .find("namespace: shop-prod"),
+            std::string::npos);
+  EXPECT_NE(berth::test::read_file(dir / "out/base/_app/pvc-a.yaml").find("storageClassName: fast"),
+            std::string::npos);
+}
