@@ -103,7 +103,7 @@ private:
   }
 };
 
-TEST(BuiltinCrds, MatchTheRealCrds) {
+TEST(SchemaBuiltinCrds, MatchTheRealCrds) {
   auto shared = berth::test::shared_dir();
   if (shared.empty()) GTEST_SKIP() << "../shared is absent";
   // group/version/kind → the real CRD version's schema (documents kept alive in `docs`).

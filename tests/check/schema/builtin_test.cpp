@@ -84,7 +84,7 @@ std::set<std::string> closure(const yaml::Node& defs, const std::vector<std::str
   return seen;
 }
 
-class BuiltinVsDefinitions : public ::testing::Test {
+class SchemaBuiltinVsDefinitions : public ::testing::Test {
 protected:
   void SetUp() override {
     auto shared = berth::test::shared_dir();
@@ -102,7 +102,7 @@ protected:
   std::vector<std::string> roots_;
 };
 
-TEST_F(BuiltinVsDefinitions, EveryBuiltinFieldExistsThereWithTheSameType) {
+TEST_F(SchemaBuiltinVsDefinitions, EveryBuiltinFieldExistsThereWithTheSameType) {
   const yaml::Node& mine = builtin_schemas().definitions;
   std::vector<std::string> diffs;
   for (const std::string& name : closure(mine, roots_)) {
@@ -142,7 +142,7 @@ TEST_F(BuiltinVsDefinitions, EveryBuiltinFieldExistsThereWithTheSameType) {
   EXPECT_TRUE(diffs.empty()) << diffs.size() << " differences:\n" << all;
 }
 
-TEST_F(BuiltinVsDefinitions, EveryFieldThereExistsInTheBuiltin) {
+TEST_F(SchemaBuiltinVsDefinitions, EveryFieldThereExistsInTheBuiltin) {
   const yaml::Node& mine = builtin_schemas().definitions;
   std::vector<std::string> diffs;
   for (const std::string& name : closure(*defs_, roots_)) {
@@ -162,7 +162,7 @@ TEST_F(BuiltinVsDefinitions, EveryFieldThereExistsInTheBuiltin) {
   EXPECT_TRUE(diffs.empty()) << diffs.size() << " differences:\n" << all;
 }
 
-TEST(Builtin, CoversTheKindsBerthGenerates) {
+TEST(SchemaBuiltin, CoversTheKindsBerthGenerates) {
   std::set<std::string> kinds;
   for (const BuiltinRoot& r : builtin_schemas().roots)
     kinds.insert(r.api_version + " " + r.kind);
@@ -197,7 +197,7 @@ TEST(Builtin, CoversTheKindsBerthGenerates) {
     EXPECT_TRUE(kinds.count(k)) << k;
 }
 
-TEST(Builtin, MalformedTextIsALogicError) {
+TEST(SchemaBuiltin, MalformedTextIsALogicError) {
   EXPECT_THROW(parse_builtin({"package p\nT\n  a nosuchtype\n"}), std::logic_error);
   EXPECT_THROW(parse_builtin({"T\n  a string\n"}), std::logic_error);
   EXPECT_THROW(parse_builtin({"package p\nT\n  a string bogus\n"}), std::logic_error);

@@ -35,7 +35,7 @@ std::string error_of(const std::string& text) {
   return "no error";
 }
 
-TEST(Crds, SharedCrdsLoadAndCatchTyposAndPatterns) {
+TEST(SchemaCrds, SharedCrdsLoadAndCatchTyposAndPatterns) {
   auto shared = berth::test::shared_dir();
   if (shared.empty()) GTEST_SKIP() << "../shared is absent";
   Registry r;
@@ -119,7 +119,7 @@ spec:
                   x-kubernetes-preserve-unknown-fields: true
 )";
 
-TEST(Crds, StructuralSchemaFeatures) {
+TEST(SchemaCrds, StructuralSchemaFeatures) {
   Registry r = with_crds(kWidgetCrd);
   EXPECT_EQ(r.find("example.io/v1alpha1", "Widget"), nullptr); // not served
   ASSERT_NE(r.find("example.io/v1", "Widget"), nullptr);
@@ -175,7 +175,7 @@ spec:
   EXPECT_TRUE(has(f, "schema-required", 4, 7)) << dump(f);
 }
 
-TEST(Crds, V1beta1SchemaAndLists) {
+TEST(SchemaCrds, V1beta1SchemaAndLists) {
   Registry r = with_crds(R"(apiVersion: v1
 kind: List
 items:
@@ -197,7 +197,7 @@ items:
   EXPECT_TRUE(has(f, "schema-type", 4, 14)) << dump(f);
 }
 
-TEST(Crds, DirectoriesAreReadRecursivelyIgnoringOtherDocuments) {
+TEST(SchemaCrds, DirectoriesAreReadRecursivelyIgnoringOtherDocuments) {
   auto dir = berth::test::temp_dir("berth-crds");
   berth::test::write_file(dir / "a/widget.yaml", kWidgetCrd);
   berth::test::write_file(dir / "b/other.yml",
@@ -209,7 +209,7 @@ TEST(Crds, DirectoriesAreReadRecursivelyIgnoringOtherDocuments) {
   EXPECT_NE(r.find("example.io/v1", "Widget"), nullptr);
 }
 
-TEST(Crds, BadCrdsAreErrorsWithPositions) {
+TEST(SchemaCrds, BadCrdsAreErrorsWithPositions) {
   EXPECT_EQ(error_of("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
                      "spec:\n  names: {kind: X}\n  versions: []\n"),
             "crd.yaml:4:3: CustomResourceDefinition without spec.group");
@@ -225,7 +225,7 @@ TEST(Crds, BadCrdsAreErrorsWithPositions) {
             "crd.yaml:2:1: invalid YAML: flow sequence without a closing bracket");
 }
 
-TEST(Crds, UnsupportedPatternsAreSkippedAndCounted) {
+TEST(SchemaCrds, UnsupportedPatternsAreSkippedAndCounted) {
   Registry r = with_crds(R"(apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 spec:
@@ -253,7 +253,7 @@ namespace berth::check::schema {
 namespace {
 
 // Random mutations of a CRD: loading either works or throws berth::Error, never anything else.
-TEST(Crds, MutatedCrdsLoadOrFailCleanly) {
+TEST(SchemaCrds, MutatedCrdsLoadOrFailCleanly) {
   std::mt19937 rng(777);
   const char alphabet[] = "{}[]:,-\"' \n0123456789abcxyz.^$|()\\*+?";
   std::size_t loaded = 0;

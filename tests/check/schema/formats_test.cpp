@@ -6,7 +6,7 @@
 namespace berth::check::schema {
 namespace {
 
-TEST(Formats, Dns1123Label) {
+TEST(SchemaFormats, Dns1123Label) {
   EXPECT_EQ(check_dns1123_label("web-1"), nullptr);
   EXPECT_EQ(check_dns1123_label("1web"), nullptr);
   EXPECT_NE(check_dns1123_label("Web"), nullptr);
@@ -17,12 +17,12 @@ TEST(Formats, Dns1123Label) {
   EXPECT_NE(check_dns1123_label(std::string(64, 'a')), nullptr);
 }
 
-TEST(Formats, Dns1035Label) {
+TEST(SchemaFormats, Dns1035Label) {
   EXPECT_EQ(check_dns1035_label("web-1"), nullptr);
   EXPECT_NE(check_dns1035_label("1web"), nullptr);
 }
 
-TEST(Formats, Dns1123Subdomain) {
+TEST(SchemaFormats, Dns1123Subdomain) {
   EXPECT_EQ(check_dns1123_subdomain("a.b-c.d"), nullptr);
   EXPECT_NE(check_dns1123_subdomain("a..b"), nullptr);
   EXPECT_NE(check_dns1123_subdomain(".a"), nullptr);
@@ -30,14 +30,14 @@ TEST(Formats, Dns1123Subdomain) {
   EXPECT_NE(check_dns1123_subdomain(std::string(254, 'a')), nullptr);
 }
 
-TEST(Formats, PathSegment) {
+TEST(SchemaFormats, PathSegment) {
   EXPECT_EQ(check_path_segment("system:controller:x"), nullptr);
   EXPECT_NE(check_path_segment(".."), nullptr);
   EXPECT_NE(check_path_segment("a/b"), nullptr);
   EXPECT_NE(check_path_segment("a%b"), nullptr);
 }
 
-TEST(Formats, IanaSvcName) {
+TEST(SchemaFormats, IanaSvcName) {
   EXPECT_EQ(check_iana_svc_name("http"), nullptr);
   EXPECT_EQ(check_iana_svc_name("h2c-alt"), nullptr);
   EXPECT_NE(check_iana_svc_name("metrics-endpoint"), nullptr); // 16 characters
@@ -47,7 +47,7 @@ TEST(Formats, IanaSvcName) {
   EXPECT_NE(check_iana_svc_name("Http"), nullptr);
 }
 
-TEST(Formats, QualifiedNamesAndLabelValues) {
+TEST(SchemaFormats, QualifiedNamesAndLabelValues) {
   EXPECT_EQ(check_qualified_name("app"), nullptr);
   EXPECT_EQ(check_qualified_name("app.kubernetes.io/name"), nullptr);
   EXPECT_EQ(check_qualified_name("A_b.c-D"), nullptr);
@@ -64,7 +64,7 @@ TEST(Formats, QualifiedNamesAndLabelValues) {
   EXPECT_NE(check_label_value(std::string(64, 'a')), nullptr);
 }
 
-TEST(Formats, ConfigKeys) {
+TEST(SchemaFormats, ConfigKeys) {
   EXPECT_EQ(check_config_key("app.properties"), nullptr);
   EXPECT_EQ(check_config_key(".env"), nullptr);
   EXPECT_NE(check_config_key(".."), nullptr);
@@ -73,7 +73,7 @@ TEST(Formats, ConfigKeys) {
   EXPECT_NE(check_config_key(""), nullptr);
 }
 
-TEST(Formats, Quantities) {
+TEST(SchemaFormats, Quantities) {
   for (const char* ok : {"1", "0", "500m", "0.5", ".5", "1.", "+1", "-1", "128Mi", "1Gi", "10G",
                          "1e3", "1E-2", "2.5k", "100n", "3u", "1Ei"})
     EXPECT_TRUE(is_quantity(ok)) << ok;
@@ -82,7 +82,7 @@ TEST(Formats, Quantities) {
     EXPECT_FALSE(is_quantity(bad)) << bad;
 }
 
-TEST(Formats, Base64) {
+TEST(SchemaFormats, Base64) {
   EXPECT_TRUE(is_base64(""));
   EXPECT_TRUE(is_base64("aGVsbG8="));
   EXPECT_TRUE(is_base64("aGVs\nbG8="));
@@ -92,7 +92,7 @@ TEST(Formats, Base64) {
   EXPECT_FALSE(is_base64("a==="));
 }
 
-TEST(Formats, DateTimes) {
+TEST(SchemaFormats, DateTimes) {
   EXPECT_TRUE(is_date_time("2024-05-01T10:00:00Z"));
   EXPECT_TRUE(is_date_time("2024-05-01t10:00:00.123456z"));
   EXPECT_TRUE(is_date_time("2024-05-01T10:00:00+02:00"));

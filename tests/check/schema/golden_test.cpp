@@ -64,13 +64,13 @@ Counts check_tree(const Registry& registry, const char* label) {
   return counts;
 }
 
-TEST(Golden, TreesValidateAgainstTheBuiltin) {
+TEST(SchemaGolden, TreesValidateAgainstTheBuiltin) {
   Counts c = check_tree(test::builtin_registry(), "built-in");
   EXPECT_GT(c.objects, 150u);
   EXPECT_GT(c.patches, 20u);
 }
 
-TEST(Golden, TreesValidateAgainstSharedDefinitionsAndCrds) {
+TEST(SchemaGolden, TreesValidateAgainstSharedDefinitionsAndCrds) {
   const Registry* shared = test::shared_registry();
   if (!shared) GTEST_SKIP() << "../shared is absent";
   Counts c = check_tree(*shared, "shared");

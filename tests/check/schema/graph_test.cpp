@@ -6,7 +6,7 @@
 namespace berth::check::schema {
 namespace {
 
-TEST(Graph, FindsEveryPropertyAndNothingElse) {
+TEST(SchemaGraph, FindsEveryPropertyAndNothingElse) {
   Graph g;
   std::vector<Prop> props;
   std::vector<std::string> names;

@@ -18,7 +18,7 @@ std::string error_of(std::string_view text) {
   return "no error";
 }
 
-TEST(JsonReader, ValuesAndTypes) {
+TEST(SchemaJsonReader, ValuesAndTypes) {
   yaml::Node n = read_json(R"({"s": "80", "i": 80, "f": -1.5e3, "t": true, "n": null,
     "a": [1, {"b": []}], "e": {}})",
                            "x.json");
@@ -34,14 +34,14 @@ TEST(JsonReader, ValuesAndTypes) {
   EXPECT_EQ(n.find("a")->loc().column, 10u);
 }
 
-TEST(JsonReader, EscapesAndUnicode) {
+TEST(SchemaJsonReader, EscapesAndUnicode) {
   yaml::Node n = read_json(R"(["a\"b\\c\/\n\t", "\u00e9\u20ac", "\ud83d\ude00"])", "x.json");
   EXPECT_EQ(n.items()[0].value(), "a\"b\\c/\n\t");
   EXPECT_EQ(n.items()[1].value(), "é€");
   EXPECT_EQ(n.items()[2].value(), "😀");
 }
 
-TEST(JsonReader, SkipsAnnotationsAndPathsButNotPropertiesNamedSo) {
+TEST(SchemaJsonReader, SkipsAnnotationsAndPathsButNotPropertiesNamedSo) {
   yaml::Node n = read_json(R"({"paths": {"/a": {"get": {}}}, "definitions": {"P": {
     "description": "long \"text\" \\", "x-kubernetes-list-map-keys": ["a"], "default": {},
     "properties": {"description": {"type": "string", "description": "x"},
@@ -61,7 +61,7 @@ TEST(JsonReader, SkipsAnnotationsAndPathsButNotPropertiesNamedSo) {
   EXPECT_EQ(def->find("additionalProperties")->find("default"), nullptr);
 }
 
-TEST(JsonReader, ErrorsHavePositions) {
+TEST(SchemaJsonReader, ErrorsHavePositions) {
   EXPECT_EQ(error_of("{\"a\": 1,}"), "x.json:1:9: expected a string key");
   EXPECT_EQ(error_of("{\"a\": 01}"), "x.json:1:7: malformed number (leading zero)");
   EXPECT_EQ(error_of("[1 2]"), "x.json:1:4: expected ',' or ']' in an array");
@@ -75,7 +75,7 @@ TEST(JsonReader, ErrorsHavePositions) {
             std::string::npos);
 }
 
-TEST(JsonReader, DuplicateKeysInLargeObjects) {
+TEST(SchemaJsonReader, DuplicateKeysInLargeObjects) {
   std::string text = "{";
   for (int i = 0; i < 100; ++i)
     text += "\"k" + std::to_string(i) + "\": 1,";
@@ -89,7 +89,7 @@ TEST(JsonReader, DuplicateKeysInLargeObjects) {
 namespace berth::check::schema {
 namespace {
 
-TEST(JsonReader, MutatedInputParsesOrFailsCleanly) {
+TEST(SchemaJsonReader, MutatedInputParsesOrFailsCleanly) {
   std::mt19937 rng(99);
   const std::string base = R"({"definitions": {"a.B": {"type": "object", "description": "x\"y",
     "properties": {"n": {"type": "integer", "format": "int32"}, "s": {"$ref": "#/x"}},

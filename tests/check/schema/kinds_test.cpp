@@ -11,7 +11,7 @@
 namespace berth::check::schema {
 namespace {
 
-TEST(Kinds, TableMatchesTheDefinitionsGaAndBetaKinds) {
+TEST(SchemaKinds, TableMatchesTheDefinitionsGaAndBetaKinds) {
   auto shared = berth::test::shared_dir();
   if (shared.empty()) GTEST_SKIP() << "../shared is absent";
   std::string path = (shared / "schemas/kubernetes/definitions.json").string();
@@ -37,7 +37,7 @@ TEST(Kinds, TableMatchesTheDefinitionsGaAndBetaKinds) {
     EXPECT_TRUE(theirs.count(k)) << "not in definitions.json: " << k;
 }
 
-TEST(Kinds, Lookups) {
+TEST(SchemaKinds, Lookups) {
   EXPECT_TRUE(is_kubernetes_kind("apps/v1", "Deployment"));
   EXPECT_FALSE(is_kubernetes_kind("apps/v1", "Deploymnet"));
   EXPECT_TRUE(is_kubernetes_group_version("rbac.authorization.k8s.io/v1"));
@@ -49,7 +49,7 @@ TEST(Kinds, Lookups) {
   EXPECT_FALSE(is_kubernetes_group("k8s.io"));
 }
 
-TEST(Kinds, NameRules) {
+TEST(SchemaKinds, NameRules) {
   EXPECT_EQ(name_rule("", "Namespace").grammar, NameGrammar::Label);
   EXPECT_EQ(name_rule("", "Service").grammar, NameGrammar::Dns1035Label);
   EXPECT_EQ(name_rule("batch", "CronJob").max, 52u);

@@ -34,7 +34,7 @@ std::string error_of(const std::string& text, const std::string& name = "openapi
   return "no error";
 }
 
-TEST(OpenApi, SharedDefinitionsLoadFastAndCheckEveryKind) {
+TEST(SchemaOpenApi, SharedDefinitionsLoadFastAndCheckEveryKind) {
   auto shared = berth::test::shared_dir();
   if (shared.empty()) GTEST_SKIP() << "../shared is absent";
   std::string path = (shared / "schemas/kubernetes/definitions.json").string();
@@ -79,7 +79,7 @@ rules:
   EXPECT_EQ(f[0].rule, "schema-kind-unknown");
 }
 
-TEST(OpenApi, FullDocumentInYamlWithIntOrStringFormat) {
+TEST(SchemaOpenApi, FullDocumentInYamlWithIntOrStringFormat) {
   Registry r = with_openapi(R"(swagger: "2.0"
 info: {title: Kubernetes, version: v1.30.0}
 paths: {/api/v1/namespaces: {get: {}}}
@@ -122,7 +122,7 @@ definitions:
   EXPECT_EQ(f[0].rule, "schema-kind-unknown");
 }
 
-TEST(OpenApi, BadDocumentsAreErrorsWithPositions) {
+TEST(SchemaOpenApi, BadDocumentsAreErrorsWithPositions) {
   EXPECT_EQ(error_of("{\"definitions\": {\n  \"a\": {\"type\": \"object\"\n}"),
             "openapi.json:3:2: expected ',' or '}' in an object");
   EXPECT_EQ(error_of("[1, 2]"), "openapi.json:1:1: expected one OpenAPI v2 document (a JSON "
@@ -151,7 +151,7 @@ TEST(OpenApi, BadDocumentsAreErrorsWithPositions) {
             "openapi.json:4:37: unknown schema type \"obj\"");
 }
 
-TEST(OpenApi, MissingFileIsAnError) {
+TEST(SchemaOpenApi, MissingFileIsAnError) {
   Registry r;
   try {
     load_openapi_file(r, "/nonexistent/openapi.json");

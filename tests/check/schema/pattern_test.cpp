@@ -16,7 +16,7 @@ bool match(const char* re, std::string_view text) {
   return p && p->matches(text);
 }
 
-TEST(Pattern, SearchSemanticsAndAnchors) {
+TEST(SchemaPattern, SearchSemanticsAndAnchors) {
   EXPECT_TRUE(match("b", "abc"));
   EXPECT_FALSE(match("^b", "abc"));
   EXPECT_TRUE(match("c$", "abc"));
@@ -25,7 +25,7 @@ TEST(Pattern, SearchSemanticsAndAnchors) {
   EXPECT_FALSE(match("a$", "a\n")); // RE2: $ is the end of text only
 }
 
-TEST(Pattern, ClassesRepetitionAlternation) {
+TEST(SchemaPattern, ClassesRepetitionAlternation) {
   EXPECT_TRUE(match("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "my-app-1"));
   EXPECT_FALSE(match("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "my-app-"));
   EXPECT_TRUE(match("^[^./]+$", "abc"));
@@ -45,7 +45,7 @@ TEST(Pattern, ClassesRepetitionAlternation) {
   EXPECT_TRUE(match("^[]a]+$", "]a"));
 }
 
-TEST(Pattern, RealCrdPatterns) {
+TEST(SchemaPattern, RealCrdPatterns) {
   const char* quantity = "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|"
                          "([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$";
   EXPECT_TRUE(match(quantity, "1.5Gi"));
@@ -61,7 +61,7 @@ TEST(Pattern, RealCrdPatterns) {
   EXPECT_FALSE(match("^.{2,}$", "é"));
 }
 
-TEST(Pattern, UnsupportedSyntaxIsRefused) {
+TEST(SchemaPattern, UnsupportedSyntaxIsRefused) {
   std::string why;
   EXPECT_EQ(Pattern::compile("^\\p{L}+$", &why), nullptr);
   EXPECT_NE(why.find("\\p"), std::string::npos);
@@ -73,7 +73,7 @@ TEST(Pattern, UnsupportedSyntaxIsRefused) {
   EXPECT_EQ(Pattern::compile("(?m)a"), nullptr);
 }
 
-TEST(Pattern, LinearTimeOnHostileInput) {
+TEST(SchemaPattern, LinearTimeOnHostileInput) {
   auto p = Pattern::compile("^(a+)+$");
   ASSERT_NE(p, nullptr);
   std::string text(100000, 'a');
@@ -89,7 +89,7 @@ TEST(Pattern, LinearTimeOnHostileInput) {
 namespace berth::check::schema {
 namespace {
 
-TEST(Pattern, RandomExpressionsCompileOrRefuseAndMatchSafely) {
+TEST(SchemaPattern, RandomExpressionsCompileOrRefuseAndMatchSafely) {
   std::mt19937 rng(4242);
   const char alphabet[] = "ab.^$|()[]{}*+?\\-,0123:dws!";
   std::size_t compiled = 0;

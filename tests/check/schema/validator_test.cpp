@@ -44,12 +44,12 @@ spec:
             limits: {memory: 256Mi}
 )";
 
-TEST(Validator, CleanDeploymentHasNoFindings) {
+TEST(SchemaValidator, CleanDeploymentHasNoFindings) {
   auto f = check_yaml(kDeployment);
   EXPECT_TRUE(f.empty()) << dump(f);
 }
 
-TEST(Validator, NestedUnknownFieldIsReportedAtItsKey) {
+TEST(SchemaValidator, NestedUnknownFieldIsReportedAtItsKey) {
   std::string yaml = kDeployment;
   yaml.replace(yaml.find("imagePullPolicy"), 15, "imagePullPolicyy");
   auto f = check_yaml(yaml);
@@ -131,7 +131,7 @@ TEST(SchemaKindUnchecked, KubernetesKindWithoutBuiltinSchemaIsInfo) {
   EXPECT_EQ(f[0].severity, Severity::Info);
 }
 
-TEST(Kustomization, IsSkippedSilently) {
+TEST(SchemaKustomization, IsSkippedSilently) {
   EXPECT_TRUE(check_yaml("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
                          "resources: [a.yaml]\n")
                   .empty());
@@ -420,7 +420,7 @@ namespace berth::check::schema {
 namespace {
 
 // Random byte mutations of a valid object: whatever parses must be checked without throwing.
-TEST(Validator, MutatedObjectsNeverThrow) {
+TEST(SchemaValidator, MutatedObjectsNeverThrow) {
   std::mt19937 rng(12345);
   const std::string base = std::string(kDeployment) + R"(          env:
             - {name: A, value: "1"}
@@ -466,7 +466,7 @@ namespace berth::check::schema {
 namespace {
 
 // What `kubectl get -o yaml` prints (status, managedFields, defaults filled in) is valid input.
-TEST(Validator, ExportedObjectsWithStatusValidate) {
+TEST(SchemaValidator, ExportedObjectsWithStatusValidate) {
   auto f = test::check_yaml(R"(apiVersion: apps/v1
 kind: Deployment
 metadata:
