@@ -180,12 +180,58 @@ int hex_value(char c) {
   return -1;
 }
 
+// Content lines of a literal block scalar being read.
+struct LiteralLine {
+  const char* begin;
+  const char* end;
+  std::size_t empties_before;
+};
+
+// Per-depth scratch lists, so each collection allocates its final storage once, exactly sized.
+// Deques grow with the nesting seen so far without moving the levels already in use. One set
+// per thread is reused from reader to reader (a tree of many small files would otherwise grow
+// fresh lists for every file); a reader created while another is alive gets its own.
+struct Scratch {
+  std::deque<std::vector<Entry>> entries;
+  std::deque<KeyIndex> keys;
+  std::deque<std::vector<Node>> items;
+  std::vector<LiteralLine> literal_lines;
+  bool in_use = false;
+
+  void clear() {
+    for (auto& level : entries)
+      level.clear();
+    for (auto& level : items)
+      level.clear();
+    // Do not keep a huge mapping's worth of memory around between readers.
+    constexpr std::size_t kKeep = 4096;
+    for (auto& level : entries)
+      if (level.capacity() > kKeep) std::vector<Entry>().swap(level);
+    for (auto& level : items)
+      if (level.capacity() > kKeep) std::vector<Node>().swap(level);
+    if (literal_lines.capacity() > kKeep) std::vector<LiteralLine>().swap(literal_lines);
+  }
+};
+
+thread_local Scratch thread_scratch;
+
 } // namespace
 
 struct FastReader::Impl {
   Impl(std::string_view text, const std::string* f, const ParseOptions& o)
       : begin(text.data()), end(text.data() + text.size()), p(begin), ls(begin), file(f),
-        options(o), depth_limit(std::min(o.max_depth, kMaxFastDepth)) {}
+        options(o), depth_limit(std::min(o.max_depth, kMaxFastDepth)),
+        own(thread_scratch.in_use ? std::make_unique<Scratch>() : nullptr),
+        scratch(own ? *own : thread_scratch), entry_scratch(scratch.entries),
+        key_index(scratch.keys), item_scratch(scratch.items), literal_lines(scratch.literal_lines) {
+    scratch.in_use = true;
+  }
+  ~Impl() {
+    scratch.clear();
+    scratch.in_use = false;
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
 
   const char* begin;
   const char* end;
@@ -199,20 +245,15 @@ struct FastReader::Impl {
   int peek_indent = 0;
   std::size_t depth = 0; // open collections
   std::size_t depth_limit;
-  // Per-depth scratch lists, so each collection allocates its final storage once, exactly sized.
-  // Deques grow with the nesting seen so far without moving the levels already in use.
-  std::deque<std::vector<Entry>> entry_scratch;
-  std::deque<KeyIndex> key_index;
-  std::deque<std::vector<Node>> item_scratch;
+  std::unique_ptr<Scratch> own; // when the thread's scratch is taken
+  Scratch& scratch;
+  std::deque<std::vector<Entry>>& entry_scratch;
+  std::deque<KeyIndex>& key_index;
+  std::deque<std::vector<Node>>& item_scratch;
+  std::vector<LiteralLine>& literal_lines;
   const char* reason = "";
   Location decline_at;
-  // Content lines of the literal block scalar being read (reused).
-  struct LiteralLine {
-    const char* begin;
-    const char* end;
-    std::size_t empties_before;
-  };
-  std::vector<LiteralLine> literal_lines;
+
   // column()'s resume point: line start, position, continuation bytes before it.
   const char* col_line = nullptr;
   const char* utf8_line = nullptr; // start of the last line where a non-ASCII character was seen
