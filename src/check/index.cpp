@@ -44,11 +44,16 @@ const Lookup& Index::lookup() const {
 }
 
 void Index::add(const Object& o) {
-  // Patches are partial objects: their facts would shadow the real ones.
-  if (o.info.patch || !o.root.is_mapping()) return;
+  if (!o.root.is_mapping()) return;
   if (!data_) data_ = std::make_unique<IndexData>(); // a moved-from Index is reusable
   lookup_.reset();
   IndexData& d = *data_;
+  // Patches are partial objects: their facts would shadow the real ones; only the replica
+  // count an overlay sets is kept.
+  if (o.info.patch) {
+    index_extract::replica_patch(o, d);
+    return;
+  }
   const ObjectInfo& i = o.info;
   std::string_view kind = i.kind;
   namespace ex = index_extract;
@@ -117,6 +122,7 @@ void Index::append(Index&& other) {
   move_append(a.pvcs, b.pvcs);
   move_append(a.provided, b.provided);
   move_append(a.kustomizations, b.kustomizations);
+  move_append(a.replica_patches, b.replica_patches);
   other.data_ = std::make_unique<IndexData>();
 }
 

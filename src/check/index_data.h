@@ -233,6 +233,14 @@ struct KustomizationFacts {
   std::string ns;  // `namespace:`; "" when absent
   Location ns_loc;
   std::vector<std::string> resources; // normalized paths of its resources (files or directories)
+  std::vector<std::string> patches;   // normalized paths of its strategic-merge patch files
+};
+
+// A kustomize patch setting a workload's spec.replicas: in a raw tree the overlay's replica
+// count lives there, not in the base workload.
+struct ReplicaPatchFacts {
+  ObjectRef object = nullptr; // the patch (ObjectInfo::patch)
+  std::int64_t replicas = 0;
 };
 
 // Every checked object (patches and Kustomizations excepted): identity and where its
@@ -257,6 +265,7 @@ struct IndexData {
   std::vector<PvcFacts> pvcs;
   std::vector<ProvidedFact> provided;
   std::vector<KustomizationFacts> kustomizations;
+  std::vector<ReplicaPatchFacts> replica_patches;
 };
 
 } // namespace berth::check

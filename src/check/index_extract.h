@@ -24,5 +24,7 @@ void pvc(const Object& o, IndexData& d);
 // Kustomizations (resources, namespace, generators).
 void secret_provider(const Object& o, IndexData& d);
 void kustomization(const Object& o, IndexData& d);
+// A patch (ObjectInfo::patch) of a replicated workload that sets spec.replicas.
+void replica_patch(const Object& o, IndexData& d);
 
 } // namespace berth::check::index_extract

@@ -99,6 +99,8 @@ Lookup::Lookup(const IndexData& d) : d_(d) {
     files_.try_emplace(f.object->file);
   for (const KustomizationFacts& k : d.kustomizations)
     files_.try_emplace(k.object->file);
+  for (const ReplicaPatchFacts& p : d.replica_patches)
+    files_.try_emplace(p.object->file);
   for (auto& [file, normalized] : files_)
     normalized = index_read::normalize_path(file);
   resolve_kustomize_namespaces();
@@ -122,6 +124,8 @@ Lookup::Lookup(const IndexData& d) : d_(d) {
   }
   for (const LimitRangeFacts& lr : d.limit_ranges)
     limit_ranges_[ns(*lr.object)].push_back(&lr);
+  for (const ReplicaPatchFacts& p : d.replica_patches)
+    replica_patches_[key(p.object->kind, p.object->name)].push_back(&p);
   for (const HpaFacts& h : d.hpas) {
     auto it = workloads_.find(key(h.target_kind, h.target_name));
     if (it == workloads_.end()) continue;
@@ -141,13 +145,16 @@ void Lookup::resolve_kustomize_namespaces() {
   for (std::uint32_t i = 0; i < ks.size(); ++i)
     by_dir.try_emplace(ks[i].dir, i);
   std::vector<Ids> parents(ks.size());
-  for (std::uint32_t i = 0; i < ks.size(); ++i)
+  for (std::uint32_t i = 0; i < ks.size(); ++i) {
     for (const std::string& r : ks[i].resources) {
       if (auto it = by_dir.find(r); it != by_dir.end() && it->second != i)
         parents[it->second].push_back(i);
       else
         listed_[r].push_back(i);
     }
+    for (const std::string& p : ks[i].patches)
+      listed_patches_[p].push_back(i);
+  }
   // Namespaces each kustomization's objects can get ("" = none set along some chain).
   std::vector<std::set<std::string>> out(ks.size());
   std::vector<char> state(ks.size(), 0); // 0 new, 1 in progress, 2 done
@@ -164,16 +171,20 @@ void Lookup::resolve_kustomize_namespaces() {
     state[k] = 2;
     return out[k];
   };
-  for (const ObjectFacts& f : d_.objects) {
-    auto it = listed_.find(file_of(*f.object));
-    if (it == listed_.end()) continue;
+  auto place = [&](const ObjectInfo& o, const std::unordered_map<std::string, Ids>& listing) {
+    auto it = listing.find(file_of(o));
+    if (it == listing.end()) return;
     std::set<std::string> values;
     for (std::uint32_t k : it->second)
       for (const std::string& v : resolve(k))
-        values.insert(v.empty() ? f.object->ns : v);
-    if (values.size() == 1 && *values.begin() != f.object->ns)
-      override_ns_.emplace(f.object, *values.begin());
-  }
+        values.insert(v.empty() ? o.ns : v);
+    if (values.size() == 1 && *values.begin() != o.ns) override_ns_.emplace(&o, *values.begin());
+  };
+  for (const ObjectFacts& f : d_.objects)
+    place(*f.object, listed_);
+  // A patch applies inside its kustomization, so it lands where that kustomization's output does.
+  for (const ReplicaPatchFacts& p : d_.replica_patches)
+    place(*p.object, listed_patches_);
 }
 
 const std::string& Lookup::ns(const ObjectInfo& o) const {
@@ -239,6 +250,21 @@ const PodsFacts* Lookup::workload(std::string_view kind, std::string_view ns,
   for (std::uint32_t i : it->second)
     if (same_namespace(this->ns(*d_.pods[i].object), ns)) return &d_.pods[i];
   return nullptr;
+}
+
+std::optional<std::int64_t> Lookup::patched_replicas(const PodsFacts& p,
+                                                     std::string_view ns) const {
+  if (replica_patches_.empty()) return std::nullopt;
+  auto it = replica_patches_.find(key(p.object->kind, p.object->name));
+  if (it == replica_patches_.end()) return std::nullopt;
+  const std::string& own = this->ns(*p.object);
+  std::optional<std::int64_t> out;
+  for (const ReplicaPatchFacts* patch : it->second) {
+    const std::string& pns = this->ns(*patch->object);
+    if (!same_namespace(pns, own) || (!ns.empty() && pns != ns && !pns.empty())) continue;
+    out = out ? std::max(*out, patch->replicas) : patch->replicas;
+  }
+  return out;
 }
 
 const std::vector<const HpaFacts*>& Lookup::hpas_of(const PodsFacts& p) const {

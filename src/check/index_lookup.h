@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -87,6 +88,9 @@ public:
                             std::string_view name) const;
   // HPAs whose scaleTargetRef names this workload, input order.
   const std::vector<const HpaFacts*>& hpas_of(const PodsFacts& p) const;
+  // spec.replicas a kustomize patch sets for this workload when deployed in namespace `ns`
+  // (the patch's kustomization namespace; "" = in any of them, the largest); nullopt if none.
+  std::optional<std::int64_t> patched_replicas(const PodsFacts& p, std::string_view ns) const;
 
   // --- services -------------------------------------------------------------------------------
   std::vector<const ServiceFacts*> services_named(std::string_view ns, std::string_view name) const;
@@ -124,6 +128,8 @@ private:
   std::unordered_map<std::string, Ids> services_by_name_;
   std::unordered_map<const PodsFacts*, std::vector<const HpaFacts*>> hpas_;
   std::unordered_map<std::string, std::vector<const LimitRangeFacts*>> limit_ranges_;
+  std::unordered_map<std::string, std::vector<const ReplicaPatchFacts*>> replica_patches_;
+  std::unordered_map<std::string, Ids> listed_patches_; // normalized patch file → kustomizations
 };
 
 template <class LabelsOf>

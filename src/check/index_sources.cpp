@@ -49,6 +49,15 @@ void kustomization(const Object& o, IndexData& d) {
       for (const Node& r : list->items())
         if (r.is_scalar() && !r.is_null() && !is_remote(r.value()))
           k.resources.push_back(normalize_path(k.dir + "/" + r.value()));
+  // Strategic-merge patches: `patches: [{path}]` and the older `patchesStrategicMerge: [path]`
+  // (inline patches and JSON 6902 operation lists carry no replicas worth resolving).
+  for (const char* key : {"patches", "patchesStrategicMerge"})
+    if (const Node* list = sequence_at(&o.root, key))
+      for (const Node& p : list->items()) {
+        std::string path = p.is_scalar() ? p.value() : text_at(&p, "path");
+        if (!path.empty() && path.find('\n') == std::string::npos && !is_remote(path))
+          k.patches.push_back(normalize_path(k.dir + "/" + path));
+      }
   // Generated ConfigMaps/Secrets: references to the generator's name are rewritten by kustomize
   // to the hashed name, so the plain name is what pods refer to.
   for (const auto& [key, kind] : {std::pair{"configMapGenerator", RefKind::ConfigMap},
@@ -61,6 +70,16 @@ void kustomization(const Object& o, IndexData& d) {
         d.provided.push_back(ProvidedFact{kind, name, ns.empty() ? k.ns : ns, &o.info});
       }
   d.kustomizations.push_back(std::move(k));
+}
+
+void replica_patch(const Object& o, IndexData& d) {
+  std::string_view kind = o.info.kind;
+  if (kind != "Deployment" && kind != "StatefulSet" && kind != "ReplicaSet" &&
+      kind != "ReplicationController")
+    return;
+  std::int64_t replicas = 0;
+  if (int_at(mapping_at(&o.root, "spec"), "replicas", replicas) && replicas >= 0)
+    d.replica_patches.push_back(ReplicaPatchFacts{&o.info, replicas});
 }
 
 } // namespace berth::check::index_extract

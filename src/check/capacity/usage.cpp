@@ -71,7 +71,9 @@ PodCount pod_count(const Lookup& l, const PodsFacts& p, std::string_view ns,
   case Scale::Replicas:
     break;
   }
-  PodCount out{p.replicas, "", false};
+  // In a raw tree an overlay's patch, not the base, says how many replicas run in `ns`.
+  std::optional<std::int64_t> patched = l.patched_replicas(p, ns);
+  PodCount out{patched.value_or(p.replicas), patched ? "overlay patch" : "", false};
   for (const HpaFacts* h : l.hpas_of(p)) {
     if (!counts_in(l.ns(*h->object), ns) || h->max <= 0) continue;
     std::int64_t n = scaling == Scaling::Max ? h->max : std::min(h->min, h->max);

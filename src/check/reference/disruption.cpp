@@ -8,14 +8,16 @@ namespace berth::check::reference {
 
 namespace {
 
-// Replicas a workload keeps in steady state: an HPA's minReplicas overrides spec.replicas.
-std::int64_t steady_replicas(const Lookup& l, const PodsFacts& p) {
+// Replicas a workload keeps in steady state in namespace `ns`: an HPA's minReplicas overrides
+// spec.replicas, and in a raw tree an overlay's patch overrides the base ("" = the largest).
+std::int64_t steady_replicas(const Lookup& l, const PodsFacts& p, std::string_view ns) {
   const auto& hpas = l.hpas_of(p);
-  return hpas.empty() ? p.replicas : hpas.front()->min;
+  if (!hpas.empty()) return hpas.front()->min;
+  return l.patched_replicas(p, ns).value_or(p.replicas);
 }
 
 void check_budget(const Lookup& l, const PdbFacts& pdb, const std::vector<const PodsFacts*>& pods,
-                  Context& ctx) {
+                  const std::string& ns, Context& ctx) {
   if (pdb.max_unavailable.set && pdb.max_unavailable.value == 0) {
     ctx.report("pdb-blocks-eviction", pdb.object, pdb.max_unavailable.loc,
                "maxUnavailable 0 never allows an eviction: node drains wait forever");
@@ -32,7 +34,7 @@ void check_budget(const Lookup& l, const PdbFacts& pdb, const std::vector<const 
   std::int64_t total = 0;
   for (const PodsFacts* p : pods) {
     if (p->scale != Scale::Replicas && p->scale != Scale::Single) return; // count unknown
-    total += steady_replicas(l, *p);
+    total += steady_replicas(l, *p, ns);
   }
   if (pdb.min_available.value < total) return;
   std::string who = pods.size() == 1 ? pods.front()->object->display() : "the selected workloads";
@@ -65,11 +67,11 @@ void check_disruption(const Lookup& l, Context& ctx) {
                        : "spec.selector is missing: the budget selects no pod");
       continue;
     }
-    check_budget(l, pdb, pods, ctx);
+    check_budget(l, pdb, pods, ns, ctx);
   }
   for (const PodsFacts& p : d.pods) {
     if (p.scale != Scale::Replicas || protected_pods.count(&p)) continue;
-    std::int64_t replicas = steady_replicas(l, p);
+    std::int64_t replicas = steady_replicas(l, p, "");
     if (replicas < 2) continue;
     // Findings point into the object's own file: the replicas field (or the object).
     std::string via = l.hpas_of(p).empty() ? "" : " (HPA minReplicas)";

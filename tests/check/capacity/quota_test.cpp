@@ -245,3 +245,31 @@ TEST(Quota, DaemonSetsCountOnePodPerProfileNode) {
 
 } // namespace
 } // namespace berth::check::test
+
+namespace berth::check::test {
+namespace {
+
+TEST(QuotaExceeded, OverlayPatchedReplicasCountInTheOverlayNamespace) {
+  SetRun s;
+  s.add("base/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+                                   "kind: Kustomization\nresources: [web.yaml]\n");
+  std::string base = web("1");
+  base.erase(base.find("  namespace: shop\n"), 18);
+  s.add("base/web.yaml", base);
+  s.add("shop/kustomization.yaml",
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop\n"
+        "resources: [../base, quota.yaml]\npatchesStrategicMerge: [web-replicas.yaml]\n");
+  std::string quota = kQuota;
+  quota.replace(quota.find("namespace: shop"), 15, "namespace: x");
+  s.add("shop/quota.yaml", quota);
+  s.add("shop/web-replicas.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 5}\n",
+        /*patch=*/true);
+  std::vector<Finding> over = of(s.run(), "quota-exceeded");
+  ASSERT_EQ(over.size(), 2u) << dump(s.run());
+  EXPECT_EQ(over[0].message, "requests.cpu: namespace \"shop\" needs 2.5 but the quota allows 2 "
+                             "(Deployment/web 5 x 500m (overlay patch))");
+}
+
+} // namespace
+} // namespace berth::check::test

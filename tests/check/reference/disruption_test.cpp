@@ -103,3 +103,31 @@ TEST(PdbMissing, HpaMinimumCounts) {
 
 } // namespace
 } // namespace berth::check::test
+
+namespace berth::check::test {
+namespace {
+
+// A raw kustomize tree: the base runs 1 replica, the overlay patches it to 3 and adds a PDB.
+SetRun overlay_tree(std::string_view budget) {
+  SetRun s;
+  s.add("base/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+                                   "kind: Kustomization\nresources: [app.yaml]\n");
+  s.add("base/app.yaml", deployment("1"));
+  s.add("prod/kustomization.yaml",
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: prod\n"
+        "resources: [../base, pdb.yaml]\npatches: [{path: patches/app.yaml}]\n");
+  s.add("prod/pdb.yaml", pdb(budget));
+  s.add("prod/patches/app.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 3}\n",
+        /*patch=*/true);
+  return s;
+}
+
+TEST(PdbBlocksEviction, OverlayPatchedReplicasCount) {
+  EXPECT_TRUE(of(overlay_tree("minAvailable: 1").run(), "pdb-blocks-eviction").empty());
+  Finding f = only(overlay_tree("minAvailable: 3").run(), "pdb-blocks-eviction");
+  EXPECT_NE(f.message.find("not below the 3 replica(s)"), std::string::npos) << f.message;
+}
+
+} // namespace
+} // namespace berth::check::test

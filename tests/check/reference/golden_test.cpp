@@ -76,6 +76,8 @@ TEST(GoldenTrees, RawTreesHaveNoReferenceOrCapacityErrors) {
     }
     std::vector<Finding> all = s.run();
     EXPECT_TRUE(errors(all).empty()) << app << ":\n" << dump(errors(all));
+    // Overlays patch the replicas up to 2+: their PDBs (minAvailable 1) leave room to evict.
+    EXPECT_TRUE(of(all, "pdb-blocks-eviction").empty()) << app << ":\n" << dump(all);
   }
 }
 
