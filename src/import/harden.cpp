@@ -82,7 +82,7 @@ const std::map<std::string, std::string>& advice() {
   return kAdvice;
 }
 
-Findings inspect(const State& st, const Kept& k) {
+Findings inspect(const std::vector<const Node*>& budgets, const Kept& k) {
   Findings f;
   const std::string kind = k.object.text("kind");
   const Node* spec = pod_spec(k.object);
@@ -131,9 +131,8 @@ Findings inspect(const State& st, const Kept& k) {
     std::int64_t replicas = child(s, "replicas") ? child(s, "replicas")->as_int().value_or(1) : 1;
     if (replicas >= 2) {
       auto labels = pod_labels(k.object);
-      bool budget = std::any_of(st.objects.begin(), st.objects.end(), [&](const Kept& o) {
-        return o.object.text("kind") == "PodDisruptionBudget" &&
-               selects(child(child(&o.object, "spec"), "selector"), labels, true);
+      bool budget = std::any_of(budgets.begin(), budgets.end(), [&](const Node* selector) {
+        return selects(selector, labels, true);
       });
       if (!budget) f.add("pdb", "");
     }
@@ -144,11 +143,15 @@ Findings inspect(const State& st, const Kept& k) {
 } // namespace
 
 void suggest_hardening(State& st) {
+  std::vector<const Node*> budgets; // selectors of the PodDisruptionBudgets
+  for (const Kept& k : st.objects)
+    if (k.object.text("kind") == "PodDisruptionBudget")
+      budgets.push_back(child(child(&k.object, "spec"), "selector"));
   bool any_workload = false;
   for (const Kept& k : st.objects) {
     if (k.made || !is_workload(k.object.text("kind"))) continue;
     any_workload = true;
-    Findings f = inspect(st, k);
+    Findings f = inspect(budgets, k);
     for (const std::string& topic : f.order) {
       const auto& who = f.by_topic[topic];
       std::string detail = advice().at(topic);

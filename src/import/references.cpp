@@ -13,29 +13,29 @@ using yaml::Node;
 
 namespace {
 
-bool has_kind(const State& st, std::string_view kind, const std::string& name) {
-  return std::any_of(st.objects.begin(), st.objects.end(), [&](const Kept& k) {
-    return k.object.text("kind") == kind && name_of(k.object) == name;
-  });
-}
+// "Kind/name" of every kept object, Secrets (decoded apart) and StatefulSet claim templates:
+// built once, so checking each reference stays cheap on large exports.
+struct Names {
+  std::set<std::string> refs;
+  bool has(std::string_view kind, const std::string& name) const {
+    return refs.count(std::string(kind) + "/" + name) > 0;
+  }
+};
 
-bool has_secret(const State& st, const std::string& name) {
-  return has_kind(st, "SealedSecret", name) ||
-         std::any_of(st.secrets.begin(), st.secrets.end(),
-                     [&](const SecretItem& s) { return s.input.name == name; });
-}
-
-// Claims a StatefulSet makes from its templates: <template>-<name>-<n>.
-bool template_claim(const State& st, const std::string& claim) {
+Names names_of(const State& st) {
+  Names n;
   for (const Kept& k : st.objects) {
+    n.refs.insert(k.object.text("kind") + "/" + name_of(k.object));
     if (k.object.text("kind") != "StatefulSet") continue;
     const Node* spec = k.object.find("spec");
     const Node* vct = spec && spec->is_mapping() ? spec->find("volumeClaimTemplates") : nullptr;
-    if (!vct || !vct->is_sequence()) continue;
-    for (const Node& t : vct->items())
-      if (name_of(t) == claim) return true;
+    if (vct && vct->is_sequence())
+      for (const Node& t : vct->items())
+        n.refs.insert("ClaimTemplate/" + name_of(t));
   }
-  return false;
+  for (const SecretItem& s : st.secrets)
+    n.refs.insert("Secret/" + s.input.name);
+  return n;
 }
 
 // Values naming a Service with the source namespace in it ("db.shop.svc.cluster.local").
@@ -64,6 +64,7 @@ void check_references(State& st) {
     if (!reported.insert(what).second) return;
     st.add(k.ref, "references", Disposition::Manual, detail, k.at);
   };
+  const Names names = names_of(st);
   for (const Kept& k : st.objects) {
     const std::string kind = k.object.text("kind");
     if (kind == "ConfigMap")
@@ -76,22 +77,22 @@ void check_references(State& st) {
     if (!spec) continue;
     PodRefs refs = pod_refs(*spec);
     for (const std::string& c : refs.config_maps)
-      if (c != "kube-root-ca.crt" && !has_kind(st, "ConfigMap", c))
+      if (c != "kube-root-ca.crt" && !names.has("ConfigMap", c))
         missing(k, "ConfigMap/" + c,
                 "ConfigMap " + c +
                     " is used but not in the export: export it too (kubectl get cm " + c +
                     " -o yaml) and import again");
     for (const std::string& s : refs.secrets)
-      if (!has_secret(st, s))
+      if (!names.has("Secret", s) && !names.has("SealedSecret", s))
         missing(k, "Secret/" + s,
                 "Secret " + s +
                     " is used but not in the export (or was left out): create it in "
                     "each environment's namespace (sealed) before the workload starts");
     for (const std::string& c : refs.claims)
-      if (!has_kind(st, "PersistentVolumeClaim", c) && !template_claim(st, c))
+      if (!names.has("PersistentVolumeClaim", c) && !names.has("ClaimTemplate", c))
         missing(k, "PersistentVolumeClaim/" + c,
                 "PersistentVolumeClaim " + c + " is used but not in the export: export it too");
-    if (!refs.service_account.empty() && !has_kind(st, "ServiceAccount", refs.service_account))
+    if (!refs.service_account.empty() && !names.has("ServiceAccount", refs.service_account))
       missing(k, "ServiceAccount/" + refs.service_account,
               "ServiceAccount " + refs.service_account +
                   " is used but not in the export: export it (and its Role/RoleBinding) too, or "

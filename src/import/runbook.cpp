@@ -65,16 +65,15 @@ void collect_text(const Node& n, std::string& out) {
   }
 }
 
-// What a workload says about the hosts it calls: env values, command, args, its ConfigMaps.
-std::string calls_text(const State& st, const Node& spec) {
+// What a workload says about the hosts it calls: env values, command, args, its ConfigMaps
+// (`config_maps`: name → data).
+std::string calls_text(const std::map<std::string, const Node*>& config_maps, const Node& spec) {
   std::string text;
   for (const Node* c : containers(spec))
     for (const char* key : {"env", "command", "args"})
       if (const Node* n = c->find(key)) collect_text(*n, text);
   for (const std::string& cm : pod_refs(spec).config_maps)
-    for (const Kept& k : st.objects)
-      if (k.object.text("kind") == "ConfigMap" && name_of(k.object) == cm)
-        if (const Node* data = k.object.find("data")) collect_text(*data, text);
+    if (auto it = config_maps.find(cm); it != config_maps.end()) collect_text(*it->second, text);
   return text;
 }
 
@@ -146,12 +145,14 @@ std::vector<std::string> import_cutover_order(const State& st) {
     std::string ref;
     const Kept* kept;
     bool data;
+    std::map<std::string, std::string> labels;
   };
   std::vector<W> ws;
   for (const Kept& k : st.objects)
     if (!k.made && is_workload(k.object.text("kind")))
       ws.push_back({kubectl_ref(k.object), &k,
-                    generate::data_family(first_image(k.object)) != generate::DataFamily::None});
+                    generate::data_family(first_image(k.object)) != generate::DataFamily::None,
+                    pod_labels(k.object)});
   std::stable_sort(ws.begin(), ws.end(), [](const W& a, const W& b) { return a.data && !b.data; });
   // Service name → the workload it selects.
   std::map<std::string, std::string> served_by;
@@ -160,11 +161,15 @@ std::vector<std::string> import_cutover_order(const State& st) {
     const Node* spec = s.object.find("spec");
     const Node* selector = spec && spec->is_mapping() ? spec->find("selector") : nullptr;
     for (const W& w : ws)
-      if (selects(selector, pod_labels(w.kept->object), false)) {
+      if (selects(selector, w.labels, false)) {
         served_by[name_of(s.object)] = w.ref;
         break;
       }
   }
+  std::map<std::string, const Node*> config_maps;
+  for (const Kept& k : st.objects)
+    if (k.object.text("kind") == "ConfigMap")
+      if (const Node* data = k.object.find("data")) config_maps.emplace(name_of(k.object), data);
   generate::AppPlan plan;
   plan.app = st.app;
   for (const W& w : ws) {
@@ -172,9 +177,11 @@ std::vector<std::string> import_cutover_order(const State& st) {
     sp.name = w.ref;
     if (const Node* spec = pod_spec(w.kept->object)) {
       std::set<std::string> calls;
-      for (const std::string& t : tokens(calls_text(st, *spec)))
-        for (const auto& [svc, target] : served_by)
-          if (target != w.ref && (t == svc || t.starts_with(svc + "."))) calls.insert(target);
+      // "db", "db.shop", "db.shop.svc.cluster.local" all name Service db.
+      for (const std::string& t : tokens(calls_text(config_maps, *spec)))
+        if (auto it = served_by.find(t.substr(0, t.find('.')));
+            it != served_by.end() && it->second != w.ref)
+          calls.insert(it->second);
       sp.connects_to.assign(calls.begin(), calls.end());
     }
     plan.services.push_back(std::move(sp));

@@ -2,6 +2,8 @@
 // else the profile's), access modes the class cannot serve are reported, and each claim with
 // data is listed for the data copy in MIGRATION.md.
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "import/state.h"
 #include "import/workload.h"
@@ -126,8 +128,30 @@ std::string storage_of(const Node& claim) {
   return req && req->is_mapping() ? req->text("storage") : std::string();
 }
 
+// A workload's mount of a claim (one per workload and claim, in object order).
+struct Use {
+  const Kept* workload;
+  const Node* spec;   // its PodSpec
+  const Node* volume; // the volume naming the claim
+};
+
 void list_claims(State& st) {
-  // Standalone claims, with the first workload that mounts them.
+  // Who mounts what, in one pass: claim name → uses.
+  std::map<std::string, std::vector<Use>> uses;
+  for (const Kept& w : st.objects) {
+    const Node* spec = is_workload(w.object.text("kind")) ? pod_spec(w.object) : nullptr;
+    const Node* volumes = spec ? spec->find("volumes") : nullptr;
+    if (!volumes || !volumes->is_sequence()) continue;
+    std::set<std::string> seen;
+    for (const Node& v : volumes->items()) {
+      const Node* pvc = v.is_mapping() ? v.find("persistentVolumeClaim") : nullptr;
+      if (!pvc || !pvc->is_mapping()) continue;
+      std::string claim = pvc->text("claimName");
+      if (seen.insert(claim).second) uses[claim].push_back({&w, spec, &v});
+    }
+  }
+  // Standalone claims. The writer (a read-write mount) owns the data; readers stop during the
+  // copy too.
   for (const Kept& k : st.objects) {
     if (k.object.text("kind") != "PersistentVolumeClaim") continue;
     Claim c;
@@ -135,30 +159,23 @@ void list_claims(State& st) {
     c.size = storage_of(k.object);
     if (const Node* spec = k.object.find("spec"); spec && spec->is_mapping())
       c.access = access_modes(*spec);
-    // The writer (a read-write mount) owns the data; readers stop during the copy too.
     bool writer = false;
-    for (const Kept& w : st.objects) {
-      const Node* spec = is_workload(w.object.text("kind")) ? pod_spec(w.object) : nullptr;
-      const Node* volumes = spec ? spec->find("volumes") : nullptr;
-      if (!volumes || !volumes->is_sequence()) continue;
-      for (const Node& v : volumes->items()) {
-        const Node* pvc = v.is_mapping() ? v.find("persistentVolumeClaim") : nullptr;
-        if (!pvc || !pvc->is_mapping() || pvc->text("claimName") != c.name) continue;
-        std::string ref = kubectl_ref(w.object), path;
-        const Node* container = mounting(*spec, v.text("name"), path);
-        bool read_only = pvc->text("readOnly") == "true" || mount_read_only(*spec, v.text("name"));
-        if (c.workload.empty() || (!writer && !read_only)) {
-          c.workload = ref;
-          c.image = first_image(*spec);
-          c.mount = path;
-          c.uid.clear();
-          c.gid.clear();
-          owner_of(*spec, container, c);
-          writer = !read_only;
-        }
-        if (std::find(c.users.begin(), c.users.end(), ref) == c.users.end()) c.users.push_back(ref);
-        break;
+    for (const Use& u : uses[c.name]) {
+      const Node& v = *u.volume;
+      std::string ref = kubectl_ref(u.workload->object), path;
+      const Node* container = mounting(*u.spec, v.text("name"), path);
+      bool read_only = v.find("persistentVolumeClaim")->text("readOnly") == "true" ||
+                       mount_read_only(*u.spec, v.text("name"));
+      if (c.workload.empty() || (!writer && !read_only)) {
+        c.workload = ref;
+        c.image = first_image(*u.spec);
+        c.mount = path;
+        c.uid.clear();
+        c.gid.clear();
+        owner_of(*u.spec, container, c);
+        writer = !read_only;
       }
+      if (std::find(c.users.begin(), c.users.end(), ref) == c.users.end()) c.users.push_back(ref);
     }
     if (!c.workload.empty()) {
       std::erase(c.users, c.workload);
