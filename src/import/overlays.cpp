@@ -101,9 +101,67 @@ bool move_hosts(Node& n, const profile::Profile& p, const profile::Environment& 
   return any;
 }
 
+// Fields that name the application's own namespace: RoleBinding subjects, monitors'
+// namespaceSelector.matchNames, NetworkPolicy peers selected by kubernetes.io/metadata.name.
+// Kustomize's namespace setting does not rewrite them; `to` replaces `from` in each. True when
+// one changed.
+bool move_namespace(Node& n, const std::string& from, const std::string& to, bool in_names) {
+  bool any = false;
+  if (n.is_sequence()) {
+    for (Node& i : n.items()) {
+      if (in_names && i.is_scalar() && i.value() == from) {
+        i = Node::str(to);
+        any = true;
+      } else {
+        any = move_namespace(i, from, to, false) || any;
+      }
+    }
+    return any;
+  }
+  if (!n.is_mapping()) return false;
+  for (auto& e : n.entries()) {
+    const std::string& key = e.key.value();
+    bool named = (key == "namespace" && n.has("name") && n.has("kind")) ||
+                 key == "kubernetes.io/metadata.name";
+    if (named && e.value.is_scalar() && e.value.value() == from) {
+      e.value = Node::str(to);
+      any = true;
+    } else {
+      any = move_namespace(e.value, from, to, key == "matchNames") || any;
+    }
+  }
+  return any;
+}
+
+void add_namespace_patch(State& st, generate::Output& out, const profile::Environment& env,
+                         const Kept& k) {
+  const std::string kind = k.object.text("kind");
+  const char* field = kind == "RoleBinding" || kind == "ClusterRoleBinding" ? "subjects"
+                      : kind == "NetworkPolicy" || kind == "ServiceMonitor" || kind == "PodMonitor"
+                          ? "spec"
+                          : nullptr;
+  const Node* value = field ? k.object.find(field) : nullptr;
+  if (!value || st.source_namespace.empty()) return;
+  Node moved = *value;
+  if (!move_namespace(moved, st.source_namespace, profile::namespace_for(env, st.app), false))
+    return;
+  Node patch = kube::make_object(k.object.text("apiVersion"), kind, name_of(k.object));
+  patch.set(field, std::move(moved));
+  out.add_patch(env.name,
+                "overlays/" + env.name + "/patches/" + short_kind(kind) + "-" + name_of(k.object) +
+                    "-namespace.yaml",
+                std::move(patch));
+  if (&env == &st.profile.environments.front())
+    st.add(k.ref, field, Disposition::Translated,
+           "names namespace " + st.source_namespace +
+               ": each overlay patches it to its own namespace (kustomize does not)",
+           k.at);
+}
+
 void add_patches(State& st, generate::Output& out, const profile::Environment& env) {
   const std::string ns = profile::namespace_for(env, st.app);
   for (const Kept& k : st.objects) {
+    add_namespace_patch(st, out, env, k);
     const std::string kind = k.object.text("kind");
     if (kind != "Ingress" && kind != "IngressRoute" && kind != "Certificate") continue;
     const std::string name = name_of(k.object);

@@ -205,3 +205,54 @@ services: [{name: api, port: 8080}]
 
 } // namespace
 } // namespace berth::import
+
+namespace berth::import {
+namespace {
+
+TEST(ImportOverlays, FieldsNamingTheNamespaceFollowEachEnvironment) {
+  generate::Output out = test::run(R"(
+apiVersion: v1
+kind: List
+items:
+- apiVersion: rbac.authorization.k8s.io/v1
+  kind: RoleBinding
+  metadata: {name: reader, namespace: shop}
+  roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+  subjects: [{kind: ServiceAccount, name: api, namespace: shop}, {kind: ServiceAccount, name: x, namespace: ops}]
+- apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: from-self, namespace: shop}
+  spec:
+    podSelector: {}
+    ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}}]}]
+- apiVersion: monitoring.coreos.com/v1
+  kind: ServiceMonitor
+  metadata: {name: api, namespace: shop}
+  spec: {namespaceSelector: {matchNames: [shop]}, selector: {matchLabels: {app: api}}, endpoints: [{port: http}]}
+)");
+  const yaml::Node* rb =
+      test::patch(out, "staging", "overlays/staging/patches/rolebinding-reader-namespace.yaml");
+  ASSERT_NE(rb, nullptr);
+  EXPECT_YAML_EQ(*rb->find("subjects"),
+                 "[{name: api, kind: ServiceAccount, namespace: shop-staging}, "
+                 "{name: x, kind: ServiceAccount, namespace: ops}]");
+  const yaml::Node* np = test::patch(
+      out, "production", "overlays/production/patches/networkpolicy-from-self-namespace.yaml");
+  ASSERT_NE(np, nullptr);
+  EXPECT_EQ(np->find("spec")
+                ->find("ingress")
+                ->items()[0]
+                .find("from")
+                ->items()[0]
+                .find("namespaceSelector")
+                ->find("matchLabels")
+                ->text("kubernetes.io/metadata.name"),
+            "shop-prod");
+  const yaml::Node* sm = test::patch(
+      out, "production", "overlays/production/patches/servicemonitor-api-namespace.yaml");
+  ASSERT_NE(sm, nullptr);
+  EXPECT_YAML_EQ(*sm->find("spec")->find("namespaceSelector"), "{matchNames: [shop-prod]}");
+}
+
+} // namespace
+} // namespace berth::import
