@@ -26,7 +26,7 @@ echo "== machine: $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)
 file="$work/manifests.yaml"
 tree="$work/tree"
 file_mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
-tree_mb=$(du -sb "$tree" | awk '{ printf "%.1f", $1 / 1048576 }')
+tree_mb=$(find "$tree" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
 
 # Prints "wall-seconds MB/s user+sys-seconds peak-RSS-MB" for a command (GNU time when present).
 # berth check exits 1 when it finds errors; that is a result here, not a failure.

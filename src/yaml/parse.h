@@ -36,7 +36,8 @@ Node parse_document(std::string_view text, const std::string& name,
 
 // Streams the documents of `text` to `on_document` one at a time, in order, so a caller can
 // process and drop each before the next is built. Same errors as parse_stream; documents before
-// the failing one have already been delivered when it throws.
+// the failing one have already been delivered when it throws (input-wide errors — size, invalid
+// UTF-8 — are found before the first document).
 void parse_stream_each(std::string_view text, const std::string& name,
                        const std::function<void(Node&&)>& on_document,
                        const ParseOptions& options = {});
