@@ -146,6 +146,24 @@ TEST(FastReader, FlowCollections) {
   expect_same("urls: [http://a/b, 'c', \"d\"] # comment\n");
 }
 
+TEST(FastReader, KubectlExportShapes) {
+  // `kubectl get -o yaml`: managedFields keys with colons, braces and quotes; wrapped strings.
+  expect_same("metadata:\n  managedFields:\n  - apiVersion: v1\n    fieldsType: FieldsV1\n"
+              "    fieldsV1:\n      f:metadata:\n        f:labels:\n          .: {}\n"
+              "          f:app: {}\n      f:status:\n        f:conditions:\n"
+              "          k:{\"type\":\"Ready\"}:\n            .: {}\n            f:status: {}\n"
+              "    manager: kube-controller-manager\n    time: \"2024-05-01T10:00:00Z\"\n"
+              "  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n"
+              "      {\"apiVersion\":\"v1\",\"kind\":\"Service\"}\n"
+              "    description: this annotation is long enough that the emitter wrapped it onto\n"
+              "      a second line\n");
+  // `kubectl get -o json`.
+  expect_same("{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n        {\n"
+              "            \"metadata\": {\"name\": \"a\\u003cb\", \"labels\": {}},\n"
+              "            \"spec\": {\"ports\": [{\"port\": 80}]}\n        }\n    ],\n"
+              "    \"kind\": \"List\"\n}\n");
+}
+
 TEST(FastReader, Documents) {
   expect_same("a: 1\n---\nb: 2\n...\n---\nc: 3\n");
   expect_same("--- # first\na: 1\n--- plain root\n--- [flow, root]\n--- \"quoted root\"\n");
