@@ -149,11 +149,14 @@ Usage measure(const Lookup& l, const Buckets& b, std::string_view ns,
     u.defaulted += pu.defaulted;
     u.pods += pc.count;
     u.pods_by.push_back({p.object, 1, pc.count, pc.why});
+    // Amounts the API server fills in from the LimitRange are named as such in messages.
+    std::string why = pc.why;
+    if (pu.defaulted) why += (why.empty() ? "" : ", ") + std::string("LimitRange defaults");
     for (std::size_t r = 0; r < kResourceCount; ++r) {
       u.request[r] += pu.request[r] * pc.count;
       u.limit[r] += pu.limit[r] * pc.count;
-      if (pu.request[r]) u.request_by[r].push_back({p.object, pu.request[r], pc.count, pc.why});
-      if (pu.limit[r]) u.limit_by[r].push_back({p.object, pu.limit[r], pc.count, pc.why});
+      if (pu.request[r]) u.request_by[r].push_back({p.object, pu.request[r], pc.count, why});
+      if (pu.limit[r]) u.limit_by[r].push_back({p.object, pu.limit[r], pc.count, why});
     }
     for (const ClaimTemplate& ct : p.claim_templates) {
       u.claims += pc.count;

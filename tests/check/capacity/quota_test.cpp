@@ -273,3 +273,21 @@ TEST(QuotaExceeded, OverlayPatchedReplicasCountInTheOverlayNamespace) {
 
 } // namespace
 } // namespace berth::check::test
+
+namespace berth::check::test {
+namespace {
+
+TEST(QuotaExceeded, LimitRangeDefaultsAreNamedInTheMessage) {
+  SetRun s;
+  s.add("quota.yaml", kQuota).add("web.yaml", web("5", "{}"));
+  s.add("lr.yaml", "apiVersion: v1\nkind: LimitRange\nmetadata: {name: d, namespace: shop}\n"
+                   "spec: {limits: [{type: Container, default: {cpu: 500m, memory: 512Mi}}]}\n");
+  // The LimitRange's default (500m) becomes the request too: 5 x 500m > 2.
+  std::vector<Finding> over = of(s.run(), "quota-exceeded");
+  ASSERT_EQ(over.size(), 1u) << dump(s.run());
+  EXPECT_EQ(over[0].message, "requests.cpu: namespace \"shop\" needs 2.5 but the quota allows 2 "
+                             "(Deployment/web 5 x 500m (LimitRange defaults))");
+}
+
+} // namespace
+} // namespace berth::check::test

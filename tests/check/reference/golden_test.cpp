@@ -11,11 +11,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path golden_root() { return berth::test::source_dir() / "tests/cli/golden"; }
+fs::path golden_root() {
+  return berth::test::source_dir() / "tests/cli/golden";
+}
 
 std::vector<fs::path> sorted(const fs::path& dir) {
   std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path());
+  for (const auto& e : fs::directory_iterator(dir))
+    out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
 }

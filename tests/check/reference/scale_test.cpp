@@ -15,16 +15,22 @@ std::string namespace_file(int n, int apps) {
   std::string out = "apiVersion: v1\nkind: Namespace\nmetadata: {name: " + ns + "}\n---\n" +
                     "apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q, namespace: " + ns +
                     "}\nspec: {hard: {requests.cpu: '100', limits.memory: 1Ti, pods: '500'}}\n---\n"
-                    "apiVersion: v1\nkind: LimitRange\nmetadata: {name: l, namespace: " + ns +
+                    "apiVersion: v1\nkind: LimitRange\nmetadata: {name: l, namespace: " +
+                    ns +
                     "}\nspec: {limits: [{type: Container, max: {memory: 4Gi}, "
                     "defaultRequest: {cpu: 100m}}]}\n---\n"
                     "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, "
-                    "namespace: " + ns + "}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n---\n"
+                    "namespace: " +
+                    ns +
+                    "}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n---\n"
                     "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: "
-                    "all, namespace: " + ns + "}\nspec: {selector: {matchLabels: {part-of: shop}}, "
+                    "all, namespace: " +
+                    ns +
+                    "}\nspec: {selector: {matchLabels: {part-of: shop}}, "
                     "endpoints: [{port: http}]}\n---\n"
                     "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: in, "
-                    "namespace: " + ns + "}\nspec:\n  rules:\n    - http:\n        paths:\n";
+                    "namespace: " +
+                    ns + "}\nspec:\n  rules:\n    - http:\n        paths:\n";
   for (int a = 0; a < apps; ++a)
     out += "          - {path: /a" + std::to_string(a) +
            ", pathType: Prefix, backend: {service: {name: app-" + std::to_string(a) +
@@ -34,21 +40,24 @@ std::string namespace_file(int n, int apps) {
     std::string meta = "metadata: {name: " + app + ", namespace: " + ns + "}\n";
     out += "---\napiVersion: apps/v1\nkind: Deployment\n" + meta +
            "spec:\n  replicas: 2\n  selector: {matchLabels: {app: " + app +
-           "}}\n  template:\n    metadata: {labels: {app: " + app + ", part-of: shop}}\n"
+           "}}\n  template:\n    metadata: {labels: {app: " + app +
+           ", part-of: shop}}\n"
            "    spec:\n      containers:\n        - name: main\n          image: x:1\n"
            "          ports: [{name: http, containerPort: 8080}]\n"
            "          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: "
            "256Mi}}\n"
-           "---\napiVersion: v1\nkind: Service\nmetadata: {name: " + app + ", namespace: " + ns +
+           "---\napiVersion: v1\nkind: Service\nmetadata: {name: " +
+           app + ", namespace: " + ns +
            ", labels: {part-of: shop}}\nspec: {selector: {app: " + app +
            "}, ports: [{name: http, port: 80, targetPort: http}]}\n"
-           "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n" + meta +
-           "spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: " + app +
+           "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n" +
+           meta + "spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: " + app +
            "}, minReplicas: 2, maxReplicas: 4}\n"
-           "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\n" + meta +
-           "spec: {maxUnavailable: 1, selector: {matchLabels: {app: " + app + "}}}\n"
-           "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n" + meta +
-           "spec: {podSelector: {matchLabels: {app: " + app + "}}, ingress: [{}]}\n";
+           "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\n" +
+           meta + "spec: {maxUnavailable: 1, selector: {matchLabels: {app: " + app +
+           "}}}\n"
+           "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n" +
+           meta + "spec: {podSelector: {matchLabels: {app: " + app + "}}, ingress: [{}]}\n";
   }
   return out;
 }
@@ -56,7 +65,8 @@ std::string namespace_file(int n, int apps) {
 TEST(Scale, TwentyThousandObjects) {
   constexpr int kNamespaces = 198, kApps = 19; // 198 × (6 + 19 × 5) = 19,998 objects
   std::vector<std::string> files;
-  for (int n = 0; n < kNamespaces; ++n) files.push_back(namespace_file(n, kApps));
+  for (int n = 0; n < kNamespaces; ++n)
+    files.push_back(namespace_file(n, kApps));
 
   using Clock = std::chrono::steady_clock;
   std::vector<std::vector<yaml::Node>> docs;
@@ -70,8 +80,8 @@ TEST(Scale, TwentyThousandObjects) {
   for (std::size_t i = 0; i < docs.size(); ++i) {
     Index per_file; // as the engine does: one Index per file, appended in order
     for (const yaml::Node& doc : docs[i]) {
-      ObjectInfo& info = infos.emplace_back(object_info(doc, "ns" + std::to_string(i) + ".yaml",
-                                                        infos.size(), false));
+      ObjectInfo& info = infos.emplace_back(
+          object_info(doc, "ns" + std::to_string(i) + ".yaml", infos.size(), false));
       per_file.add(Object{info, doc});
       ++objects;
     }
