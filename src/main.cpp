@@ -84,8 +84,9 @@ void add_convert(CLI::App& app, berth::cli::ConvertOptions& o, std::string& cwd)
 
 void add_import(CLI::App& app, berth::cli::ImportOptions& o) {
   CLI::App* cmd = app.add_subcommand(
-      "import", "Manifests exported from another cluster (kubectl get -o yaml, Lists, multi-document "
-                "files, directories, Helm output) → a cleaned, API-migrated, K3s-adapted GitOps tree");
+      "import",
+      "Manifests exported from another cluster (kubectl get -o yaml, Lists, multi-document "
+      "files, directories, Helm output) → a cleaned, API-migrated, K3s-adapted GitOps tree");
   cmd->add_option("input", o.inputs, "Exported manifests: files, directories, - for stdin")
       ->required();
   cmd->add_option("--cluster", o.cluster,
