@@ -99,7 +99,7 @@ void scale_of(const Object& o, PodsFacts& f) {
   }
   f.replicas_loc = o.info.loc;
   std::int64_t n = 0;
-  if (int_at(counted, field, n) && n >= 0) {
+  if (int_at(counted, field, n) && n >= 0 && n <= INT32_MAX) { // int32 in the API
     f.replicas = n;
     f.replicas_set = true;
     f.replicas_loc = counted->find(field)->loc();

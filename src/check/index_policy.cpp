@@ -36,8 +36,16 @@ void hpa(const Object& o, IndexData& d) {
   f.target_loc = target ? target->loc() : (spec ? spec->loc() : o.info.loc);
   if (const Node* n = scalar_at(target, "name")) f.target_loc = n->loc();
   f.min_loc = f.max_loc = spec ? spec->loc() : o.info.loc;
-  if (int_at(spec, "minReplicas", f.min)) f.min_loc = spec->find("minReplicas")->loc();
-  if (int_at(spec, "maxReplicas", f.max)) f.max_loc = spec->find("maxReplicas")->loc();
+  // int32 in the API: anything else is a schema error and reads as absent here.
+  std::int64_t n = 0;
+  if (int_at(spec, "minReplicas", n) && n >= 0 && n <= INT32_MAX) {
+    f.min = n;
+    f.min_loc = spec->find("minReplicas")->loc();
+  }
+  if (int_at(spec, "maxReplicas", n) && n >= 0 && n <= INT32_MAX) {
+    f.max = n;
+    f.max_loc = spec->find("maxReplicas")->loc();
+  }
 
   // autoscaling/v1: targetCPUUtilizationPercentage.
   if (const Node* v1 = scalar_at(spec, "targetCPUUtilizationPercentage"))

@@ -160,7 +160,7 @@ IntOrPercent read_int_or_percent(const yaml::Node* n, std::string_view key) {
   out.loc = v->loc();
   if (auto i = v->as_int()) {
     out.value = *i;
-    out.set = *i >= 0;
+    out.set = *i >= 0 && *i <= INT32_MAX;
     return out;
   }
   const std::string& t = v->value();

@@ -60,7 +60,8 @@ void check_container(const Scope& s, const LimitItem& item, const PodsFacts& p,
         report(lim, "maxLimitRequestRatio " + ratio + " for " + rn +
                         " needs both a request and a limit");
       else if (!(req.from_limit_range && lim.from_limit_range) &&
-               lim.value * 1000 > item.ratio[r].value * req.value)
+               static_cast<__int128>(lim.value) * 1000 >
+                   static_cast<__int128>(item.ratio[r].value) * req.value)
         report(lim, "limits." + rn + "/requests." + rn + " = " + format_amount(r, lim.value) + "/" +
                         format_amount(r, req.value) + " exceeds maxLimitRequestRatio " + ratio);
     }

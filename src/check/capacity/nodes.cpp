@@ -42,12 +42,12 @@ void check_nodes(const Lookup& l, Context& ctx) {
     PodCount max = pod_count(l, p, ns, profile, Scaling::Max);
     for (std::size_t i = 0; i < 2; ++i) {
       Resource r = static_cast<Resource>(i);
-      requests[r] += pu.request[r] * pc.count;
-      limits[r] += pu.limit[r] * pc.count;
-      requests_max[r] += pu.request[r] * max.count;
-      limits_max[r] += pu.limit[r] * max.count;
+      requests[r] = add_sat(requests[r], mul_sat(pu.request[r], pc.count));
+      limits[r] = add_sat(limits[r], mul_sat(pu.limit[r], pc.count));
+      requests_max[r] = add_sat(requests_max[r], mul_sat(pu.request[r], max.count));
+      limits_max[r] = add_sat(limits_max[r], mul_sat(pu.limit[r], max.count));
       if (pu.request[r])
-        by[r].push_back({p.object, pu.request[r] * pc.count,
+        by[r].push_back({p.object, mul_sat(pu.request[r], pc.count),
                          p.object->display() + " " + std::to_string(pc.count) + " x " +
                              format_amount(r, pu.request[r])});
       if (node[r] && pu.request[r] > *node[r])
@@ -70,7 +70,7 @@ void check_nodes(const Lookup& l, Context& ctx) {
   for (std::size_t i = 0; i < 2; ++i) {
     Resource r = static_cast<Resource>(i);
     if (!node[r]) continue;
-    std::int64_t cap = *node[r] * nodes;
+    std::int64_t cap = mul_sat(*node[r], nodes);
     std::string name(kResourceName[r]);
     totals += (totals.empty() ? "" : ", ") + std::string("requests.") + name + " " +
               figure(r, requests[r], requests_max[r], cap) + ", limits." + name + " " +
@@ -86,7 +86,7 @@ void check_nodes(const Lookup& l, Context& ctx) {
                    " but the cluster has " + format_amount(r, cap) + " (" + std::to_string(nodes) +
                    " node(s) x " + format_amount(r, *node[r]) + "); largest: " + who);
   }
-  bool oom = node[kMemory] && limits_max[kMemory] > *node[kMemory] * nodes;
+  bool oom = node[kMemory] && limits_max[kMemory] > mul_sat(*node[kMemory], nodes);
   ctx.report("node-capacity-headroom", nullptr, {},
              "cluster of " + std::to_string(nodes) + " node(s): " + totals +
                  (oom ? "; memory limits beyond capacity mean OOM kills under pressure" : ""));

@@ -147,34 +147,35 @@ Usage measure(const Lookup& l, const Buckets& b, std::string_view ns,
     PodUsage pu = pod_usage(p, lr);
     PodCount pc = pod_count(l, p, ns, profile, scaling);
     u.defaulted += pu.defaulted;
-    u.pods += pc.count;
+    u.pods = add_sat(u.pods, pc.count);
     u.pods_by.push_back({p.object, 1, pc.count, pc.why});
     // Amounts the API server fills in from the LimitRange are named as such in messages.
     std::string why = pc.why;
     if (pu.defaulted) why += (why.empty() ? "" : ", ") + std::string("LimitRange defaults");
     for (std::size_t r = 0; r < kResourceCount; ++r) {
-      u.request[r] += pu.request[r] * pc.count;
-      u.limit[r] += pu.limit[r] * pc.count;
+      u.request[r] = add_sat(u.request[r], mul_sat(pu.request[r], pc.count));
+      u.limit[r] = add_sat(u.limit[r], mul_sat(pu.limit[r], pc.count));
       if (pu.request[r]) u.request_by[r].push_back({p.object, pu.request[r], pc.count, why});
       if (pu.limit[r]) u.limit_by[r].push_back({p.object, pu.limit[r], pc.count, why});
     }
     for (const ClaimTemplate& ct : p.claim_templates) {
-      u.claims += pc.count;
-      u.storage += ct.storage.value * pc.count;
+      u.claims = add_sat(u.claims, pc.count);
+      u.storage = add_sat(u.storage, mul_sat(ct.storage.value, pc.count));
     }
     if (p.surges && pc.count > 0) {
-      std::int64_t extra =
-          p.max_surge.percent ? (pc.count * p.max_surge.value + 99) / 100 : p.max_surge.value;
-      u.surge_pods += extra;
+      std::int64_t extra = p.max_surge.percent
+                               ? add_sat(mul_sat(pc.count, p.max_surge.value), 99) / 100
+                               : p.max_surge.value;
+      u.surge_pods = add_sat(u.surge_pods, extra);
       for (std::size_t r = 0; r < kResourceCount; ++r) {
-        u.surge_request[r] += pu.request[r] * extra;
-        u.surge_limit[r] += pu.limit[r] * extra;
+        u.surge_request[r] = add_sat(u.surge_request[r], mul_sat(pu.request[r], extra));
+        u.surge_limit[r] = add_sat(u.surge_limit[r], mul_sat(pu.limit[r], extra));
       }
     }
   });
   b.pvcs.each(ns, [&](const PvcFacts& c) {
     ++u.claims;
-    u.storage += c.storage.value;
+    u.storage = add_sat(u.storage, c.storage.value);
   });
   if (!objects) return u;
   b.objects.each(ns, [&](const ObjectFacts& f) { ++u.objects[resource_key(*f.object)]; });
@@ -191,7 +192,7 @@ Usage measure(const Lookup& l, const Buckets& b, std::string_view ns,
 
 std::string contributors(std::vector<Contribution> by, Unit unit) {
   std::stable_sort(by.begin(), by.end(), [](const Contribution& a, const Contribution& b) {
-    return a.per_pod * a.pods > b.per_pod * b.pods;
+    return mul_sat(a.per_pod, a.pods) > mul_sat(b.per_pod, b.pods);
   });
   std::string out;
   for (std::size_t i = 0; i < by.size() && i < 3; ++i) {
@@ -274,7 +275,7 @@ void check_quota(const Lookup& l, const Buckets& b, const QuotaFacts& q, const U
                      (by.empty() ? "" : " (" + by + ")") +
                      ": autoscaling stops when the quota is used up");
     }
-    if (std::int64_t peak = used + steady.surge(t); peak > h.value)
+    if (std::int64_t peak = add_sat(used, steady.surge(t)); peak > h.value)
       surge += (surge.empty() ? "" : ", ") + h.resource + " " + format(unit, peak) + "/" +
                format(unit, h.value);
   }

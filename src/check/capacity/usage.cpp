@@ -43,8 +43,8 @@ PodUsage pod_usage(const PodsFacts& p, const LimitItem* lr) {
         init_req[r] = std::max(init_req[r], cu.request[r].value);
         init_lim[r] = std::max(init_lim[r], cu.limit[r].value);
       } else {
-        u.request[r] += cu.request[r].value;
-        u.limit[r] += cu.limit[r].value;
+        u.request[r] = add_sat(u.request[r], cu.request[r].value);
+        u.limit[r] = add_sat(u.limit[r], cu.limit[r].value);
       }
     }
     u.defaulted += defaulted ? 1 : 0;

@@ -16,6 +16,16 @@
 namespace berth::check::capacity {
 
 inline constexpr std::string_view kResourceName[] = {"cpu", "memory", "ephemeral-storage"};
+
+// Saturating arithmetic: absurd inputs (replicas: 2147483647 × 1Ei) must not overflow.
+inline std::int64_t add_sat(std::int64_t a, std::int64_t b) {
+  std::int64_t out;
+  return __builtin_add_overflow(a, b, &out) ? INT64_MAX : out;
+}
+inline std::int64_t mul_sat(std::int64_t a, std::int64_t b) {
+  std::int64_t out;
+  return __builtin_mul_overflow(a, b, &out) ? INT64_MAX : out;
+}
 // A quantity of resource r in its short human form ("250m", "1.5Gi").
 std::string format_amount(Resource r, std::int64_t value);
 

@@ -291,3 +291,25 @@ TEST(QuotaExceeded, LimitRangeDefaultsAreNamedInTheMessage) {
 
 } // namespace
 } // namespace berth::check::test
+
+namespace berth::check::test {
+namespace {
+
+TEST(Quota, AbsurdNumbersSaturateInsteadOfOverflowing) {
+  SetRun s;
+  profile::Profile p = profile::default_profile();
+  s.options.profile = p;
+  s.add("quota.yaml", kQuota)
+      .add("web.yaml", web("2147483647", "{requests: {cpu: '9e15', memory: 7Ei}, limits: "
+                                         "{memory: 7Ei}}"));
+  std::vector<Finding> all;
+  ASSERT_NO_THROW(all = s.run());
+  std::vector<Finding> over = of(all, "quota-exceeded");
+  ASSERT_EQ(over.size(), 3u) << dump(all);
+  EXPECT_NE(over[0].message.find("needs 9223372036854775.807 but"), std::string::npos)
+      << over[0].message;
+  EXPECT_FALSE(of(all, "node-capacity-exceeded").empty());
+}
+
+} // namespace
+} // namespace berth::check::test
