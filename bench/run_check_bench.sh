@@ -3,13 +3,13 @@
 # generated 3,000-resource file and a 50,000-resource tree), then times the `berth check` CLI end
 # to end on the same inputs and PyYAML (libyaml CSafeLoader) as a parsing peer.
 #   bench/run_check_bench.sh [RESOURCES [TREE_RESOURCES]]   (defaults 3000 50000)
-#   BUILD_DIR overrides build-A-rel; KEEP=DIR keeps the generated inputs in DIR.
+#   BUILD_DIR overrides build-release; KEEP=DIR keeps the generated inputs in DIR.
 set -euo pipefail
 
 resources="${1:-3000}"
 tree_resources="${2:-50000}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-build="${BUILD_DIR:-$repo/build-A-rel}"
+build="${BUILD_DIR:-$repo/build-release}"
 work="${KEEP:-$(mktemp -d "${TMPDIR:-/tmp}/berth-check-bench.XXXXXX")}"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 mkdir -p "$work"
