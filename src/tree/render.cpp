@@ -1,28 +1,16 @@
-// Output → {path: content}: one emitted object per manifest file; the tree's manifest JSON.
-#include <nlohmann/json.hpp>
+// Output → {path: content}: one emitted object per manifest file, emitted on a few threads.
+#include <exception>
+#include <optional>
 
 #include "common/error.h"
-#include "tree/sha256.h"
+#include "tree/parallel.h"
+#include "tree/tree_path.h"
 #include "tree/writer.h"
 #include "yaml/emit.h"
 
 namespace berth::tree {
 
 namespace {
-
-// Relative, '/'-separated, no empty, '.' or '..' segment, and never inside .berth/.
-bool clean_relative(const std::string& path) {
-  if (path.empty() || path.front() == '/' || path.back() == '/') return false;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    std::string_view seg(path.data() + start, end - start);
-    if (seg.empty() || seg == "." || seg == "..") return false;
-    start = end + 1;
-  }
-  return !path.starts_with(".berth/");
-}
 
 void put(std::map<std::string, std::string>& files, const std::string& path, std::string content) {
   if (!clean_relative(path))
@@ -31,32 +19,49 @@ void put(std::map<std::string, std::string>& files, const std::string& path, std
     throw Error("two generated files claim the path '" + path + "'");
 }
 
+// One file to render: an object to emit, or a text file as it is.
+struct Job {
+  const std::string* path;
+  const yaml::Node* object; // nullptr for text files
+  const std::string* text;
+};
+
 } // namespace
 
 std::map<std::string, std::string> render(const generate::Output& out) {
-  std::map<std::string, std::string> files;
-  for (const generate::Manifest& m : out.base) put(files, m.path, yaml::emit(m.object));
+  std::vector<Job> jobs;
+  for (const generate::Manifest& m : out.base)
+    jobs.push_back({&m.path, &m.object, nullptr});
   for (const auto& [env, manifests] : out.overlay)
-    for (const generate::Manifest& m : manifests) put(files, m.path, yaml::emit(m.object));
+    for (const generate::Manifest& m : manifests)
+      jobs.push_back({&m.path, &m.object, nullptr});
   for (const auto& [env, patches] : out.patches)
-    for (const generate::Patch& p : patches) put(files, p.path, yaml::emit(p.patch));
-  for (const generate::TextFile& f : out.files) put(files, f.path, f.content);
-  return files;
-}
+    for (const generate::Patch& p : patches)
+      jobs.push_back({&p.path, &p.patch, nullptr});
+  for (const generate::TextFile& f : out.files)
+    jobs.push_back({&f.path, nullptr, &f.content});
 
-std::string manifest_json(const std::map<std::string, std::string>& files) {
-  // Written by hand in nlohmann's dump(2) layout: ordered_json's operator[] searches keys
-  // linearly, which made 13,000 files quadratic. `files` is already sorted and unique.
-  std::string out = "{\n  \"generator\": \"berth\",\n  \"files\": ";
-  if (files.empty()) return out + "{}\n}\n";
-  out += "{";
-  bool first = true;
-  for (const auto& [path, content] : files) {
-    out += first ? "\n    " : ",\n    ";
-    out += nlohmann::json(path).dump() + ": \"" + sha256_hex(content) + "\"";
-    first = false;
+  // Emitting is independent per object; each result (or its error) goes to its own slot.
+  std::vector<std::string> texts(jobs.size());
+  std::vector<std::exception_ptr> errors(jobs.size());
+  for_each_block(jobs.size(), 128, 2, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (!jobs[i].object) continue;
+      try {
+        texts[i] = yaml::emit(*jobs[i].object);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  });
+
+  // In job order, as a sequential render would: the first failure is the one reported.
+  std::map<std::string, std::string> files;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (errors[i]) std::rethrow_exception(errors[i]);
+    put(files, *jobs[i].path, jobs[i].object ? std::move(texts[i]) : *jobs[i].text);
   }
-  return out + "\n  }\n}\n";
+  return files;
 }
 
 } // namespace berth::tree

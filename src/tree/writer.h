@@ -34,8 +34,8 @@ std::map<std::string, std::string> render(const generate::Output& out);
 // The manifest text for rendered files: {"files": {path: sha256}} (sorted, stable).
 std::string manifest_json(const std::map<std::string, std::string>& files);
 
-// Writes `out` under `dir` following the re-run rules (see writer.cpp). I/O failures throw
-// berth::Error.
+// Writes `out` under `dir` following the re-run rules (see writer.cpp). I/O failures and paths
+// that are not clean relative paths (see render) throw berth::Error.
 WriteResult write_tree(const generate::Output& out, const std::string& dir,
                        const WriteOptions& options = {});
 // Same for already rendered files.

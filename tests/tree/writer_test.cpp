@@ -1,6 +1,8 @@
 // Tree writer: rendering, manifest, re-run rules (no-clobber, edits, --force, stale files).
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 
 #include "common/error.h"
@@ -61,6 +63,62 @@ TEST(Render, RejectsDuplicateAndUnsafePaths) {
     o.add_file(bad, "x");
     EXPECT_THROW(berth::tree::render(o), berth::Error) << bad;
   }
+}
+
+TEST(Render, ReportsTheFirstFailureInOutputOrder) {
+  // Objects are emitted on several threads; the error is still the one a sequential render
+  // meets first: here a bad path before an object that cannot be emitted.
+  berth::generate::Output out;
+  for (int i = 0; i < 1000; ++i) {
+    berth::yaml::Node obj = berth::yaml::Node::mapping();
+    obj.set("name", berth::yaml::Node::str(i == 700 ? std::string("bad \xff utf-8")
+                                                    : "object-" + std::to_string(i)));
+    out.add_base(i == 400 ? "../escape.yaml" : "base/o-" + std::to_string(i) + ".yaml", obj);
+  }
+  try {
+    berth::tree::render(out);
+    FAIL() << "render accepted a bad path";
+  } catch (const berth::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("../escape.yaml"), std::string::npos) << e.what();
+  }
+  out.base[400].path = "base/o-400.yaml";
+  try {
+    berth::tree::render(out);
+    FAIL() << "render emitted invalid UTF-8";
+  } catch (const berth::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("invalid UTF-8"), std::string::npos) << e.what();
+  }
+  out.base[700].object.set("name", berth::yaml::Node::str("fine"));
+  auto files = berth::tree::render(out);
+  EXPECT_EQ(files.size(), 1000u);
+  EXPECT_EQ(files["base/o-999.yaml"], "name: object-999\n");
+}
+
+TEST(WriteTree, UncleanPathsAreRefusedBeforeWriting) {
+  fs::path dir = temp_dir("tree") / "out";
+  for (const char* bad : {"../x", "/abs", "a//b", ".berth/manifest.json"}) {
+    auto files = sample();
+    files[bad] = "x";
+    EXPECT_THROW(write_files(files, dir.string()), berth::Error) << bad;
+    EXPECT_FALSE(fs::exists(dir)) << bad;
+  }
+}
+
+TEST(WriteTree, RerunRewritesOnlyChangedFiles) {
+  fs::path dir = temp_dir("tree");
+  ASSERT_TRUE(write_files(sample(), dir.string()).written);
+  auto inode = [&](const char* file) {
+    struct stat st {};
+    return ::stat((dir / file).c_str(), &st) == 0 ? st.st_ino : ino_t{0};
+  };
+  ino_t same = inode("base/a/deployment.yaml"), replaced = inode("MIGRATION.md");
+  auto changed = sample();
+  changed["MIGRATION.md"] = "# changed\n";
+  ASSERT_TRUE(write_files(changed, dir.string()).written);
+  EXPECT_EQ(inode("base/a/deployment.yaml"), same); // left alone
+  EXPECT_NE(inode("MIGRATION.md"), replaced);       // replaced by rename
+  EXPECT_EQ(read_file(dir / "MIGRATION.md"), "# changed\n");
+  for (const auto& f : listing(dir)) EXPECT_EQ(f.find(".berth-"), std::string::npos) << f;
 }
 
 TEST(WriteTree, FreshDirectoryGetsFilesAndManifest) {
