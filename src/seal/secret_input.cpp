@@ -98,8 +98,14 @@ SecretInput read_secret(const yaml::Node& doc) {
       s.ns = expect_string(*n, "metadata.namespace");
     if (const yaml::Node* m = optional_mapping(*metadata, "labels", "metadata.labels"))
       s.labels = string_map(*m, "metadata.labels");
-    if (const yaml::Node* m = optional_mapping(*metadata, "annotations", "metadata.annotations"))
+    if (const yaml::Node* m = optional_mapping(*metadata, "annotations", "metadata.annotations")) {
       s.annotations = string_map(*m, "metadata.annotations");
+      // A Secret read back from a cluster (`kubectl get -o yaml`) after `kubectl apply` carries
+      // its whole manifest, data included, in this annotation; copying it into the template
+      // would publish the secret in plain text (kubeseal drops it for the same reason).
+      s.annotations->erase("kubectl.kubernetes.io/last-applied-configuration");
+      if (s.annotations->size() == 0) s.annotations.reset();
+    }
     s.declared_scope = scope_from_metadata(metadata);
   }
   if (const yaml::Node* t = doc.find("type"); t && !t->is_null()) s.type = expect_string(*t, "type");

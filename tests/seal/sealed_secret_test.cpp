@@ -8,6 +8,7 @@
 #include "seal/sealed_secret.h"
 #include "seal/unseal.h"
 #include "test_keys.h"
+#include "yaml/emit.h"
 #include "yaml/parse.h"
 
 using namespace berth::seal;
@@ -261,4 +262,25 @@ TEST(EnvFile, Errors) {
   SecretInput s;
   add_value(s, parse_literal("k=1", "--from-literal"));
   EXPECT_THROW(add_value(s, parse_literal("k=2", "--from-literal")), berth::Error);
+}
+
+// A Secret exported after `kubectl apply` carries its manifest — data included — in the
+// last-applied-configuration annotation; the SealedSecret must not publish it.
+TEST(SealedSecret, LastAppliedConfigurationIsNotCopied) {
+  Node sealed = seal_text(R"(apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+  namespace: prod
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: |
+      {"apiVersion":"v1","data":{"password":"aHVudGVyMg=="},"kind":"Secret"}
+    owner: team-a
+data:
+  password: aHVudGVyMg==
+)");
+  std::string text = berth::yaml::emit(sealed);
+  EXPECT_EQ(text.find("last-applied"), std::string::npos) << text;
+  EXPECT_EQ(text.find("aHVudGVyMg"), std::string::npos) << text;
+  EXPECT_NE(text.find("owner: team-a"), std::string::npos) << text;
 }
