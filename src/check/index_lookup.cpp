@@ -108,6 +108,7 @@ Lookup::Lookup(const IndexData& d) : d_(d) {
   for (std::uint32_t i = 0; i < d.objects.size(); ++i) {
     const ObjectInfo& o = *d.objects[i].object;
     kinds_.insert(o.kind);
+    groups_.insert(std::string(o.group()));
     if (o.kind == "Namespace" && o.group().empty()) declared_.insert(o.name);
     objects_by_name_[key(o.kind, o.name)].push_back(i);
   }
@@ -221,11 +222,32 @@ bool Lookup::provides(RefKind kind, std::string_view ns, std::string_view name) 
   return false;
 }
 
+namespace {
+
+bool controller_label(std::string_view key) {
+  return key == "pod-template-hash" || key == "controller-revision-hash" || key == "job-name" ||
+         key == "controller-uid" || key.starts_with("statefulset.kubernetes.io/") ||
+         key.starts_with("apps.kubernetes.io/") || key.starts_with("batch.kubernetes.io/");
+}
+
+} // namespace
+
 std::vector<const PodsFacts*> Lookup::pods_matching(std::string_view ns, const Selector& s,
                                                     std::size_t limit) const {
+  const Selector* sel = &s;
+  Selector stripped;
+  auto on_controller_label = [](const Selector::Requirement& r) { return controller_label(r.key); };
+  auto pair_on_controller_label = [](const auto& p) { return controller_label(p.first); };
+  if (std::any_of(s.match_labels.begin(), s.match_labels.end(), pair_on_controller_label) ||
+      std::any_of(s.expressions.begin(), s.expressions.end(), on_controller_label)) {
+    stripped = s;
+    std::erase_if(stripped.match_labels, pair_on_controller_label);
+    std::erase_if(stripped.expressions, on_controller_label);
+    sel = &stripped;
+  }
   std::vector<const PodsFacts*> out;
   for (std::uint32_t i : pods_.match(
-           ns, s, [&](std::uint32_t id) -> const Labels& { return d_.pods[id].labels; }, limit))
+           ns, *sel, [&](std::uint32_t id) -> const Labels& { return d_.pods[id].labels; }, limit))
     out.push_back(&d_.pods[i]);
   return out;
 }
@@ -265,6 +287,23 @@ std::optional<std::int64_t> Lookup::patched_replicas(const PodsFacts& p,
     out = out ? std::max(*out, patch->replicas) : patch->replicas;
   }
   return out;
+}
+
+bool Lookup::operator_managed(const Selector& s) const {
+  auto owned = [&](std::string_view key) {
+    std::size_t slash = key.find('/');
+    if (slash == std::string_view::npos) return false;
+    std::string_view domain = key.substr(0, slash);
+    for (const std::string& g : groups_)
+      if (g == domain || (g.size() > domain.size() && g.ends_with(domain) &&
+                          g[g.size() - domain.size() - 1] == '.'))
+        return true;
+    return false;
+  };
+  return std::any_of(s.match_labels.begin(), s.match_labels.end(),
+                     [&](const auto& p) { return owned(p.first); }) ||
+         std::any_of(s.expressions.begin(), s.expressions.end(),
+                     [&](const Selector::Requirement& r) { return owned(r.key); });
 }
 
 const std::vector<const HpaFacts*>& Lookup::hpas_of(const PodsFacts& p) const {

@@ -75,7 +75,9 @@ public:
 
   // --- pods -----------------------------------------------------------------------------------
   // Pod-creating objects whose pod labels match `s` in a namespace that can be `ns`, in input
-  // order. An empty selector matches every pod of the namespace.
+  // order. An empty selector matches every pod of the namespace. Labels controllers add to the
+  // pods they create (pod-template-hash, statefulset.kubernetes.io/pod-name, job-name...) are
+  // not in templates: requirements on them are taken as met.
   std::vector<const PodsFacts*> pods_matching(std::string_view ns, const Selector& s,
                                               std::size_t limit = SIZE_MAX) const;
   bool any_pod_matches(std::string_view ns, const Selector& s) const {
@@ -86,6 +88,10 @@ public:
   // Workload of kind/name (first in input order) in a namespace that can be `ns`.
   const PodsFacts* workload(std::string_view kind, std::string_view ns,
                             std::string_view name) const;
+  // The selector names a label of an operator whose objects are in the set (key prefix
+  // cnpg.io/ with a postgresql.cnpg.io Cluster): the operator creates those pods or Services,
+  // so "matches nothing in the set" proves nothing.
+  bool operator_managed(const Selector& s) const;
   // HPAs whose scaleTargetRef names this workload, input order.
   const std::vector<const HpaFacts*>& hpas_of(const PodsFacts& p) const;
   // spec.replicas a kustomize patch sets for this workload when deployed in namespace `ns`
@@ -120,7 +126,7 @@ private:
   std::unordered_map<const ObjectInfo*, std::string> override_ns_;
   std::unordered_map<std::string, std::string> files_; // ObjectInfo::file → normalized
   std::unordered_map<std::string, Ids> listed_;        // normalized file → kustomizations
-  std::unordered_set<std::string> declared_, kinds_;
+  std::unordered_set<std::string> declared_, kinds_, groups_;
   std::unordered_map<std::string, Ids> objects_by_name_; // kind\0name → d_.objects
   std::unordered_map<std::string, std::vector<const ProvidedFact*>> provided_; // kind\0name
   LabelIndex pods_, services_;                     // by pod template / Service labels

@@ -59,7 +59,7 @@ void check_disruption(const Lookup& l, Context& ctx) {
     if (pdb.selector.present) pods = l.pods_matching(ns, pdb.selector);
     protected_pods.insert(pods.begin(), pods.end());
     if (pods.empty()) {
-      if (expect_pods)
+      if (expect_pods && !l.operator_managed(pdb.selector))
         ctx.report("pdb-selector-no-match", pdb.object, pdb.selector.loc,
                    pdb.selector.present
                        ? "selector " + describe_selector(pdb.selector) +

@@ -19,7 +19,8 @@ void check_network_policies(const Lookup& l, Context& ctx) {
     if (!np.pod_selector.readable) continue;
     std::vector<const PodsFacts*> pods = l.pods_matching(ns, np.pod_selector);
     if (np.ingress) covered.insert(pods.begin(), pods.end());
-    if (pods.empty() && !np.pod_selector.empty() && expect_pods)
+    if (pods.empty() && !np.pod_selector.empty() && expect_pods &&
+        !l.operator_managed(np.pod_selector))
       ctx.report("networkpolicy-selector-no-match", np.object, np.pod_selector.loc,
                  "podSelector " + describe_selector(np.pod_selector) +
                      " matches no pod template in " + describe_namespace(ns));

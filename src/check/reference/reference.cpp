@@ -6,6 +6,13 @@
 namespace berth::check::reference {
 
 // Appended to the docs of rules that match objects by namespace.
+// Appended to the docs of selector rules.
+#define BERTH_SELECTOR_NOTE                                                                        \
+  " Requirements on labels controllers add to pods (pod-template-hash, "                           \
+  "statefulset.kubernetes.io/pod-name, job-name) are taken as met; selectors using the label "     \
+  "domain of an operator whose resources are in the set (cnpg.io/ with a postgresql.cnpg.io "      \
+  "Cluster) are skipped: that operator creates the pods or Services."
+
 #define BERTH_NS_NOTE                                                                              \
   " Namespaces: an object's namespace is the one its kustomization's `namespace:` sets, else "     \
   "metadata.namespace. Objects with neither are in \"the default namespace of the set\" "          \
@@ -23,7 +30,7 @@ std::vector<RuleInfo> rules() {
        "Services without a selector (manual Endpoints, ExternalName) are skipped; so is the rule "
        "when the checked set holds no pod-creating object at all (a partial input) unless "
        "--complete is given. kube-linter: dangling-service; kube-score: "
-       "service-targets-pod." BERTH_NS_NOTE},
+       "service-targets-pod." BERTH_NS_NOTE BERTH_SELECTOR_NOTE},
       {"service-target-port-missing", F, Reliability, Error, true,
        "Service targetPort names a port that no selected container declares",
        "Name the container port (ports[].name) as the Service's targetPort says, or use the "
@@ -61,7 +68,7 @@ std::vector<RuleInfo> rules() {
        "prometheus-operator selects Services by their own labels in the ServiceMonitor's namespace "
        "(or namespaceSelector.matchNames / any); a selector matching none scrapes nothing and no "
        "alert fires. Silent when the set holds no Service at all, unless "
-       "--complete." BERTH_NS_NOTE},
+       "--complete." BERTH_NS_NOTE BERTH_SELECTOR_NOTE},
       {"servicemonitor-port-missing", F, Observability, Warning, true,
        "ServiceMonitor endpoint port is not a port name of the selected Services",
        "Set endpoints[].port to the Service port's name (spec.ports[].name).",
@@ -82,7 +89,7 @@ std::vector<RuleInfo> rules() {
        "PodDisruptionBudget selector matches no pod template",
        "Make spec.selector match the pod template labels of the workload it protects.",
        "A PDB that selects nothing protects nothing during drains. Silent when the set holds no "
-       "pod-creating object at all, unless --complete." BERTH_NS_NOTE},
+       "pod-creating object at all, unless --complete." BERTH_NS_NOTE BERTH_SELECTOR_NOTE},
       {"pdb-blocks-eviction", F, Reliability, Warning, true,
        "PodDisruptionBudget allows no disruption at all",
        "Use maxUnavailable: 1 (or minAvailable below the replica count).",
@@ -99,7 +106,8 @@ std::vector<RuleInfo> rules() {
        "NetworkPolicy podSelector matches no pod template",
        "Make spec.podSelector match pod template labels ({} selects every pod).",
        "A policy that selects no pod isolates nothing: the pods it was meant for stay open. "
-       "Silent when the set holds no pod-creating object at all, unless --complete." BERTH_NS_NOTE},
+       "Silent when the set holds no pod-creating object at all, unless --complete." BERTH_NS_NOTE
+           BERTH_SELECTOR_NOTE},
       {"pod-without-networkpolicy", F, Security, Warning, true,
        "Pods not selected by any NetworkPolicy in a namespace that has NetworkPolicies",
        "Add a NetworkPolicy for these pods, or a default-deny policy (podSelector: {}).",
@@ -163,5 +171,6 @@ void check_set(const Index& index, Context& ctx) {
 }
 
 #undef BERTH_NS_NOTE
+#undef BERTH_SELECTOR_NOTE
 
 } // namespace berth::check::reference

@@ -47,6 +47,7 @@ void check_service_monitors(const Lookup& l, Context& ctx) {
       services.erase(std::unique(services.begin(), services.end()), services.end());
     }
     if (services.empty()) {
+      if (l.operator_managed(sm.selector)) continue; // Services an operator creates
       ctx.report("servicemonitor-selector-no-match", sm.object, sm.selector.loc,
                  "selector " + describe_selector(sm.selector) + " matches no Service in " +
                      watched(sm, own) + " (it selects Service labels, not pod labels)");

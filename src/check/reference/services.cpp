@@ -86,6 +86,7 @@ void check_services(const Lookup& l, Context& ctx) {
     const std::string& ns = l.ns(*svc.object);
     std::vector<const PodsFacts*> pods = l.pods_matching(ns, svc.selector);
     if (pods.empty()) {
+      if (l.operator_managed(svc.selector)) continue; // an operator's pods, not in the set
       std::string fix;
       if (const PodsFacts* near = closest(l, ns, svc.selector))
         fix = "The pods of " + near->object->display() + " are labelled " +

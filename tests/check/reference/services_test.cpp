@@ -126,3 +126,38 @@ TEST(ServiceTargetPort, ANamedPortOfAnySelectedWorkloadIsEnough) {
 
 } // namespace
 } // namespace berth::check::test
+
+namespace berth::check::test {
+namespace {
+
+TEST(ServiceSelector, LabelsControllersAddAreTakenAsMet) {
+  // Per-pod Services of a StatefulSet select statefulset.kubernetes.io/pod-name, which no
+  // template carries (the controller adds it).
+  SetRun s;
+  s.add("sts.yaml", "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n"
+                    "  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n"
+                    "    metadata: {labels: {app: db}}\n"
+                    "    spec: {containers: [{name: db, image: 'db:1'}]}\n");
+  s.add("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: db-0}\nspec:\n"
+                    "  selector: {app: db, statefulset.kubernetes.io/pod-name: db-0}\n"
+                    "  ports: [{port: 5432}]\n");
+  EXPECT_TRUE(s.problems().empty()) << dump(s.problems());
+}
+
+TEST(ServiceSelector, PodsOfAnOperatorInTheSetAreNotExpected) {
+  const char* svc = "apiVersion: v1\nkind: Service\nmetadata: {name: pg}\nspec:\n"
+                    "  selector: {cnpg.io/cluster: pg, role: primary}\n  ports: [{port: 5432}]\n";
+  const char* app = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n"
+                    "spec: {containers: [{name: c, image: 'c:1'}]}\n";
+  SetRun without;
+  without.add("svc.yaml", svc).add("app.yaml", app);
+  EXPECT_EQ(of(without.run(), "service-selector-no-match").size(), 1u);
+  SetRun with;
+  with.add("svc.yaml", svc).add("app.yaml", app);
+  with.add("cluster.yaml", "apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\n"
+                           "metadata: {name: pg}\nspec: {instances: 2}\n");
+  EXPECT_TRUE(of(with.run(), "service-selector-no-match").empty()) << dump(with.run());
+}
+
+} // namespace
+} // namespace berth::check::test
