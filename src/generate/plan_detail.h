@@ -45,11 +45,35 @@ private:
   std::unordered_map<std::string, int> aliases_; // hostnames and network aliases
 };
 
+// What every service says about the ports of others: host:port references in its environment
+// (read at construction) and in its bind-mounted files (read on first need), indexed by host,
+// so inferring the ports of each service does not rescan (and re-read) the whole application.
+class CallerRefs {
+public:
+  struct Ref {
+    std::size_t order;  // reading order: callers in plan order, then values, then hosts
+    std::size_t caller; // index into the plans
+    int port;
+    std::string why; // "from web's DATABASE_URL"
+  };
+  explicit CallerRefs(const std::vector<ServicePlan>& plans);
+  // References to any of `hosts` in reading order, each once.
+  std::vector<const Ref*> from_env(const std::vector<std::string>& hosts) const;
+  std::vector<const Ref*> from_files(const std::vector<std::string>& hosts);
+
+  using Index = std::unordered_map<std::string, std::vector<Ref>>;
+
+private:
+  const std::vector<ServicePlan>& plans_;
+  Index env_, files_;
+  bool files_read_ = false;
+};
+
 // Ports of plans[target], which declares none, with the reason of each: from the callers'
 // environment, else their bind-mounted config files, else its own healthcheck / PORT-style
 // env / listen URL, else its image's default port. Empty when nothing says.
 std::vector<std::pair<int, std::string>> infer_ports(const std::vector<ServicePlan>& plans,
-                                                     std::size_t target);
+                                                     std::size_t target, CallerRefs& callers);
 
 // The steps of plan_app, in the order it runs them.
 void plan_edges(const model::App& app, std::vector<ServicePlan>& plans, Report& report);

@@ -21,10 +21,6 @@ void note(Found& out, int port, std::string why) {
   out.emplace_back(port, std::move(why));
 }
 
-bool names(const std::vector<std::string>& reach, const HostRef& r) {
-  return r.port && std::find(reach.begin(), reach.end(), r.host) != reach.end();
-}
-
 // Small text files a caller bind-mounts (nginx.conf with `proxy_pass http://backend:8000`),
 // or the files directly in a mounted directory (conf.d/), in name order.
 std::vector<fs::path> mounted_files(const model::Service& s) {
@@ -92,29 +88,68 @@ std::optional<int> listen_url_port(std::string_view value) {
 
 } // namespace
 
-std::vector<std::pair<int, std::string>> infer_ports(const std::vector<ServicePlan>& plans,
-                                                     std::size_t target) {
-  Found out;
-  const ServicePlan& sp = plans[target];
-  const model::Service& s = *sp.service;
-  std::vector<std::string> reach = reach_names(s);
+namespace {
+
+// References to any of `hosts` in reading order; one reference matches once even when several
+// of the names equal its host.
+std::vector<const CallerRefs::Ref*> lookup(const CallerRefs::Index& index,
+                                           const std::vector<std::string>& hosts) {
+  std::vector<const CallerRefs::Ref*> out;
+  for (const std::string& h : hosts)
+    if (auto it = index.find(h); it != index.end())
+      for (const CallerRefs::Ref& r : it->second) out.push_back(&r);
+  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->order < b->order; });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+} // namespace
+
+CallerRefs::CallerRefs(const std::vector<ServicePlan>& plans) : plans_(plans) {
+  std::size_t order = 0;
   for (std::size_t i = 0; i < plans.size(); ++i) {
-    if (i == target) continue;
     const model::Service& caller = *plans[i].service;
     for (const model::EnvVar& e : caller.environment)
       if (e.value)
         for (const HostRef& r : host_refs(*e.value))
-          if (names(reach, r)) note(out, *r.port, "from " + caller.name + "'s " + e.name);
+          if (r.port)
+            env_[r.host].push_back({order++, i, *r.port, "from " + caller.name + "'s " + e.name});
   }
+}
+
+std::vector<const CallerRefs::Ref*>
+CallerRefs::from_env(const std::vector<std::string>& hosts) const {
+  return lookup(env_, hosts);
+}
+
+std::vector<const CallerRefs::Ref*> CallerRefs::from_files(const std::vector<std::string>& hosts) {
+  if (!files_read_) {
+    files_read_ = true;
+    std::size_t order = 0;
+    for (std::size_t i = 0; i < plans_.size(); ++i) {
+      const model::Service& caller = *plans_[i].service;
+      for (const fs::path& f : mounted_files(caller))
+        for (const HostRef& r : host_refs(read_text(f)))
+          if (r.port)
+            files_[r.host].push_back(
+                {order++, i, *r.port,
+                 "from " + caller.name + "'s mounted " + f.filename().string()});
+    }
+  }
+  return lookup(files_, hosts);
+}
+
+std::vector<std::pair<int, std::string>> infer_ports(const std::vector<ServicePlan>& plans,
+                                                     std::size_t target, CallerRefs& callers) {
+  Found out;
+  const ServicePlan& sp = plans[target];
+  const model::Service& s = *sp.service;
+  std::vector<std::string> reach = reach_names(s);
+  for (const CallerRefs::Ref* r : callers.from_env(reach))
+    if (r->caller != target) note(out, r->port, r->why);
   if (!out.empty()) return out;
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    if (i == target) continue;
-    const model::Service& caller = *plans[i].service;
-    for (const fs::path& f : mounted_files(caller))
-      for (const HostRef& r : host_refs(read_text(f)))
-        if (names(reach, r))
-          note(out, *r.port, "from " + caller.name + "'s mounted " + f.filename().string());
-  }
+  for (const CallerRefs::Ref* r : callers.from_files(reach))
+    if (r->caller != target) note(out, r->port, r->why);
   if (!out.empty()) return out;
   if (s.healthcheck) {
     std::string test;

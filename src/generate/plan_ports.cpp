@@ -111,6 +111,7 @@ std::string ports_text(const std::vector<Candidate>& cs) {
 } // namespace
 
 void plan_ports(const model::App&, std::vector<ServicePlan>& plans, Report& report) {
+  std::optional<CallerRefs> callers; // built on first need: most services declare their ports
   for (std::size_t i = 0; i < plans.size(); ++i) {
     ServicePlan& sp = plans[i];
     const model::Service& s = *sp.service;
@@ -145,7 +146,8 @@ void plan_ports(const model::App&, std::vector<ServicePlan>& plans, Report& repo
 
     std::vector<std::string> reasons(cs.size());
     if (cs.empty() && !sp.reached_by.empty()) {
-      for (auto& [port, why] : infer_ports(plans, i)) {
+      if (!callers) callers.emplace(plans);
+      for (auto& [port, why] : infer_ports(plans, i, *callers)) {
         cs.push_back({port, "TCP", "", false, false, {}});
         reasons.push_back(std::move(why));
       }
