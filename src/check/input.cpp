@@ -7,10 +7,13 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <unordered_set>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check/glob.h"
 #include "common/error.h"
@@ -26,11 +29,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool hidden(const fs::path& p) {
-  std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.' && name != "." && name != "..";
-}
-
 // Absolute, normalized, symlinks resolved where they exist: how patch paths are compared.
 std::string identity(const fs::path& p) {
   std::error_code ec;
@@ -38,16 +36,28 @@ std::string identity(const fs::path& p) {
   return (ec ? fs::absolute(p).lexically_normal() : c).generic_string();
 }
 
+// A directory's absolute, lexically normal path without a trailing slash: the key that tells
+// whether its kustomization was read already.
+std::string directory_key(const fs::path& dir) {
+  std::string key = fs::absolute(dir).lexically_normal().generic_string();
+  while (key.size() > 1 && key.back() == '/')
+    key.pop_back();
+  return key;
+}
+
 // Patch files named by kustomizations, found lazily per directory.
 class PatchFinder {
 public:
-  void scan_directory(const fs::path& dir) {
-    // Keyed lexically (no syscalls): explicit files share their ancestors.
-    if (!scanned_.insert(fs::absolute(dir).lexically_normal().generic_string()).second) return;
+  // `key` is directory_key(dir). `names`, when given, are the directory's regular files (the
+  // walker has listed it already), so absent kustomization files cost no stat.
+  void scan_directory(const fs::path& dir, std::string key,
+                      const std::vector<std::string>* names = nullptr) {
+    if (!scanned_.insert(std::move(key)).second) return;
     for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+      if (names && std::find(names->begin(), names->end(), name) == names->end()) continue;
       fs::path file = dir / name;
       std::error_code ec;
-      if (!fs::is_regular_file(file, ec)) continue;
+      if (!names && !fs::is_regular_file(file, ec)) continue;
       std::string text, error;
       if (!read_text_file(file.string(), text, error)) return;
       try {
@@ -64,7 +74,7 @@ public:
   void scan_ancestors(const fs::path& file) {
     fs::path dir = fs::absolute(file).lexically_normal().parent_path();
     while (true) {
-      scan_directory(dir);
+      scan_directory(dir, directory_key(dir));
       if (dir == dir.root_path() || !dir.has_parent_path() || dir.parent_path() == dir) break;
       dir = dir.parent_path();
     }
@@ -85,47 +95,76 @@ bool excluded(const std::vector<std::string>& exclude, std::string_view shown,
   });
 }
 
+// "dir/" for joining a name to a lexically normal directory ("" for ".", which a joined
+// name drops when normalized: `./a.yaml` → `a.yaml`).
+std::string join_prefix(std::string dir) {
+  if (dir.empty() || dir == ".") return std::string();
+  if (dir.back() != '/') dir.push_back('/');
+  return dir;
+}
+
 struct Walker {
   const std::vector<std::string>& exclude;
   PatchFinder& patches;
   std::vector<InputFile>& out;
 
-  // `shown`: the directory as the user will see it; `rel`: relative to the walked root.
-  void walk(const fs::path& dir, const fs::path& shown, const fs::path& rel) {
-    patches.scan_directory(dir);
+  // `shown`: the directory as the user will see it; `shown_prefix` / `rel_prefix`: the
+  // lexically normal form of it and of its path relative to the walked root, ready to have a
+  // name appended (a name is never "." or ".." nor contains '/', so the join stays normal);
+  // `key`: directory_key(dir). Each directory is normalized once, never each file.
+  void walk(const fs::path& dir, const fs::path& shown, const std::string& shown_prefix,
+            const std::string& rel_prefix, const std::string& key) {
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
+      patches.scan_directory(dir, key);
       out.push_back(InputFile{shown.generic_string(), false, false, false,
                               "cannot list the directory: " + ec.message()});
       return;
     }
-    std::vector<fs::directory_entry> entries;
+    struct Entry {
+      std::string name;
+      fs::directory_entry entry;
+    };
+    std::vector<Entry> entries;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) break;
-      entries.push_back(*it);
+      entries.push_back(Entry{it->path().filename().string(), *it});
     }
     std::sort(entries.begin(), entries.end(),
-              [](const fs::directory_entry& a, const fs::directory_entry& b) {
-                return a.path().filename().string() < b.path().filename().string();
-              });
-    for (const fs::directory_entry& e : entries) {
-      if (hidden(e.path())) continue;
-      fs::path name = e.path().filename();
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    // Directories are told from files by the listing's d_type (no stat); only what is neither
+    // (symlinks, unknown types) is stat'ed by is_regular_file.
+    std::vector<char> is_dir(entries.size(), 0), is_file(entries.size(), 0);
+    std::vector<std::string> files;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const Entry& e = entries[i];
+      if (!e.name.empty() && e.name[0] == '.') continue; // hidden
       std::error_code tec;
       // Directory symlinks are not followed (loops); file symlinks are read.
-      if (e.is_directory(tec) && !e.is_symlink(tec)) {
-        walk(e.path(), shown / name, rel / name);
+      if (e.entry.is_directory(tec) && !e.entry.is_symlink(tec)) {
+        is_dir[i] = 1;
         continue;
       }
-      std::string fname = name.string();
-      if (!e.is_regular_file(tec)) continue;
-      if (!is_manifest_name(fname) && !is_kustomization_name(fname)) continue;
-      std::string shown_path = (shown / name).lexically_normal().generic_string();
-      std::string rel_path = (rel / name).lexically_normal().generic_string();
+      if (!e.entry.is_regular_file(tec)) continue;
+      is_file[i] = 1;
+      if (is_kustomization_name(e.name)) files.push_back(e.name);
+    }
+    patches.scan_directory(dir, key, &files);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const Entry& e = entries[i];
+      if (is_dir[i]) {
+        walk(e.entry.path(), shown / e.name, shown_prefix + e.name + '/', rel_prefix + e.name + '/',
+             key == "/" ? key + e.name : key + '/' + e.name);
+        continue;
+      }
+      if (!is_file[i]) continue;
+      if (!is_manifest_name(e.name) && !is_kustomization_name(e.name)) continue;
+      std::string shown_path = shown_prefix + e.name;
+      std::string rel_path = rel_prefix + e.name;
       if (excluded(exclude, shown_path, rel_path)) continue;
       out.push_back(InputFile{
-          shown_path, false, patches.is_patch(e.path()), is_kustomization_name(fname), {}});
+          shown_path, false, patches.is_patch(e.entry.path()), is_kustomization_name(e.name), {}});
     }
   }
 };
@@ -175,11 +214,13 @@ std::vector<std::string> kustomization_patch_files(const yaml::Node& root) {
 std::vector<InputFile> list_inputs(const std::vector<std::string>& paths,
                                    const std::vector<std::string>& exclude) {
   std::vector<InputFile> out;
+  std::vector<char> normal; // out[i].path is lexically normal (walked files)
   PatchFinder patches;
   Walker walker{exclude, patches, out};
   for (const std::string& arg : paths) {
     if (arg == "-") {
       out.push_back(InputFile{"-", true, false, false, {}});
+      normal.resize(out.size(), 0);
       continue;
     }
     fs::path p(arg);
@@ -188,7 +229,9 @@ std::vector<InputFile> list_inputs(const std::vector<std::string>& paths,
     if (ec || !fs::exists(st))
       throw Error(Location{intern(arg), 0, 0}, "no such file or directory");
     if (fs::is_directory(st)) {
-      walker.walk(p, p, fs::path());
+      walker.walk(p, p, join_prefix(p.lexically_normal().generic_string()), std::string(),
+                  directory_key(p));
+      normal.resize(out.size(), 1);
       continue;
     }
     if (!fs::is_regular_file(st))
@@ -198,37 +241,54 @@ std::vector<InputFile> list_inputs(const std::vector<std::string>& paths,
     out.push_back(InputFile{
         arg, false, patches.is_patch(p), is_kustomization_name(p.filename().string()), {}});
   }
+  normal.resize(out.size(), 0);
   // A file named twice (a directory and a file in it) is read once, where it first appeared.
-  std::set<std::string> seen;
+  // Walked paths are lexically normal already; only command-line files are normalized here.
+  std::unordered_set<std::string> seen;
+  seen.reserve(out.size());
   std::vector<InputFile> unique;
   unique.reserve(out.size());
-  for (InputFile& f : out) {
-    std::string key = f.is_stdin ? std::string("-") : fs::path(f.path).lexically_normal().string();
-    if (seen.insert(key).second) unique.push_back(std::move(f));
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    InputFile& f = out[i];
+    std::string key = f.is_stdin                     ? std::string("-")
+                      : normal[i] && f.error.empty() ? f.path
+                                                     : fs::path(f.path).lexically_normal().string();
+    if (seen.insert(std::move(key)).second) unique.push_back(std::move(f));
   }
   return unique;
 }
 
 bool read_text_file(const std::string& path, std::string& text, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // open/fstat/read straight into the string: one allocation of the file's size, no stream
+  // buffer or bounce copy. Pipes and special files that report no size are read to the end.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     error = std::strerror(errno);
     return false;
   }
-  // One allocation of the file's size (no stream buffer doubling); pipes and special files
-  // that report no size are read to the end as well.
+  struct stat st {};
+  std::size_t size = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
+                         ? static_cast<std::size_t>(st.st_size)
+                         : 0;
   text.clear();
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size > 0) text.reserve(static_cast<std::size_t>(size));
-  char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0)
-    text.append(buf, static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) {
-    error = "read error";
-    return false;
+  std::size_t used = 0;
+  // One byte more than the size, so a file that grew is noticed and read to its end.
+  text.resize(size ? size + 1 : std::size_t{1} << 16);
+  while (true) {
+    if (used == text.size()) text.resize(text.size() * 2);
+    ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      ::close(fd);
+      text.clear();
+      return false;
+    }
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
   }
+  ::close(fd);
+  text.resize(used);
   return true;
 }
 
