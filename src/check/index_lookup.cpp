@@ -43,36 +43,40 @@ std::string_view ref_kind_name(RefKind k) {
 
 } // namespace
 
+void LabelIndex::reserve(std::size_t items, std::size_t labels) {
+  all_.reserve(items);
+  by_label_.reserve(labels);
+  by_ns_label_.reserve(labels);
+}
+
 void LabelIndex::add(std::uint32_t id, const std::string& ns, const Labels& labels) {
   all_.push_back(id);
   by_ns_[ns].push_back(id);
   for (const auto& [k, v] : labels) {
-    std::string label = k + '\0' + v;
-    by_label_[label].push_back(id);
-    by_ns_label_[ns + '\0' + label].push_back(id);
+    by_label_[ViewKey{k, v, {}}].push_back(id);
+    by_ns_label_[ViewKey{ns, k, v}].push_back(id);
   }
 }
 
 std::vector<std::uint32_t> LabelIndex::candidates(std::string_view ns, const Selector& s) const {
-  auto bucket = [](const std::unordered_map<std::string, Ids>& map, const std::string& k) {
+  auto bucket = [](const auto& map, const auto& k) -> const Ids* {
     auto it = map.find(k);
     return it == map.end() ? nullptr : &it->second;
   };
   if (s.match_labels.empty()) {
     if (ns.empty()) return all_; // "" can be any namespace
-    return merged(bucket(by_ns_, std::string(ns)), bucket(by_ns_, std::string()));
+    return merged(bucket(by_ns_, ns), bucket(by_ns_, std::string_view()));
   }
   // The selector's rarest label: every match carries it, so its bucket is enough.
   const Ids *best_a = nullptr, *best_b = nullptr;
   std::size_t best = SIZE_MAX;
   for (const auto& [k, v] : s.match_labels) {
-    std::string label = k + '\0' + v;
     const Ids *a = nullptr, *b = nullptr;
     if (ns.empty()) {
-      a = bucket(by_label_, label);
+      a = bucket(by_label_, ViewKey{k, v, {}});
     } else {
-      a = bucket(by_ns_label_, std::string(ns) + '\0' + label);
-      b = bucket(by_ns_label_, std::string() + '\0' + label);
+      a = bucket(by_ns_label_, ViewKey{ns, k, v});
+      b = bucket(by_ns_label_, ViewKey{{}, k, v});
     }
     std::size_t size = (a ? a->size() : 0) + (b ? b->size() : 0);
     if (size < best) {
@@ -85,40 +89,47 @@ std::vector<std::uint32_t> LabelIndex::candidates(std::string_view ns, const Sel
   return merged(best_a, best_b);
 }
 
-std::string Lookup::key(std::string_view a, std::string_view b) {
-  std::string k;
-  k.reserve(a.size() + b.size() + 1);
-  k.append(a);
-  k.push_back('\0');
-  k.append(b);
-  return k;
-}
-
 Lookup::Lookup(const IndexData& d) : d_(d) {
+  // Every file is normalized once, however many objects it holds.
+  files_.reserve(d.objects.size() + d.kustomizations.size() + d.replica_patches.size());
+  auto add_file = [&](const std::string& file) {
+    auto [it, added] = files_.try_emplace(file);
+    if (added) it->second = index_read::normalize_path(file);
+  };
   for (const ObjectFacts& f : d.objects)
-    files_.try_emplace(f.object->file);
+    add_file(f.object->file);
   for (const KustomizationFacts& k : d.kustomizations)
-    files_.try_emplace(k.object->file);
+    add_file(k.object->file);
   for (const ReplicaPatchFacts& p : d.replica_patches)
-    files_.try_emplace(p.object->file);
-  for (auto& [file, normalized] : files_)
-    normalized = index_read::normalize_path(file);
+    add_file(p.object->file);
   resolve_kustomize_namespaces();
 
+  objects_by_name_.reserve(d.objects.size());
   for (std::uint32_t i = 0; i < d.objects.size(); ++i) {
     const ObjectInfo& o = *d.objects[i].object;
     kinds_.insert(o.kind);
-    groups_.insert(std::string(o.group()));
+    groups_.insert(o.group());
     if (o.kind == "Namespace" && o.group().empty()) declared_.insert(o.name);
-    objects_by_name_[key(o.kind, o.name)].push_back(i);
+    objects_by_name_[ViewKey{o.kind, o.name, {}}].push_back(i);
   }
+  provided_.reserve(d.provided.size());
   for (const ProvidedFact& p : d.provided)
-    provided_[key(ref_kind_name(p.kind), p.name)].push_back(&p);
+    provided_[ViewKey{ref_kind_name(p.kind), p.name, {}}].push_back(&p);
+  std::size_t pod_labels = 0;
+  for (const PodsFacts& p : d.pods)
+    pod_labels += p.labels.size();
+  pods_.reserve(d.pods.size(), pod_labels);
+  workloads_.reserve(d.pods.size());
   for (std::uint32_t i = 0; i < d.pods.size(); ++i) {
     const PodsFacts& p = d.pods[i];
     pods_.add(i, ns(*p.object), p.labels);
-    workloads_[key(p.object->kind, p.object->name)].push_back(i);
+    workloads_[ViewKey{p.object->kind, p.object->name, {}}].push_back(i);
   }
+  std::size_t service_labels = 0;
+  for (const ServiceFacts& s : d.services)
+    service_labels += s.labels.size();
+  services_.reserve(d.services.size(), service_labels);
+  services_by_name_.reserve(d.services.size());
   for (std::uint32_t i = 0; i < d.services.size(); ++i) {
     services_by_name_[d.services[i].object->name].push_back(i);
     services_.add(i, ns(*d.services[i].object), d.services[i].labels);
@@ -126,9 +137,9 @@ Lookup::Lookup(const IndexData& d) : d_(d) {
   for (const LimitRangeFacts& lr : d.limit_ranges)
     limit_ranges_[ns(*lr.object)].push_back(&lr);
   for (const ReplicaPatchFacts& p : d.replica_patches)
-    replica_patches_[key(p.object->kind, p.object->name)].push_back(&p);
+    replica_patches_[ViewKey{p.object->kind, p.object->name, {}}].push_back(&p);
   for (const HpaFacts& h : d.hpas) {
-    auto it = workloads_.find(key(h.target_kind, h.target_name));
+    auto it = workloads_.find(ViewKey{h.target_kind, h.target_name, {}});
     if (it == workloads_.end()) continue;
     const std::string& hns = ns(*h.object);
     for (std::uint32_t i : it->second)
@@ -206,7 +217,7 @@ const std::vector<std::uint32_t>* Lookup::listed_by(const std::string& file) con
 
 const ObjectInfo* Lookup::find(std::string_view kind, std::string_view ns,
                                std::string_view name) const {
-  auto it = objects_by_name_.find(key(kind, name));
+  auto it = objects_by_name_.find(ViewKey{kind, name, {}});
   if (it == objects_by_name_.end()) return nullptr;
   for (std::uint32_t i : it->second)
     if (same_namespace(this->ns(*d_.objects[i].object), ns)) return d_.objects[i].object;
@@ -215,7 +226,7 @@ const ObjectInfo* Lookup::find(std::string_view kind, std::string_view ns,
 
 bool Lookup::provides(RefKind kind, std::string_view ns, std::string_view name) const {
   if (find(ref_kind_name(kind), ns, name)) return true;
-  auto it = provided_.find(key(ref_kind_name(kind), name));
+  auto it = provided_.find(ViewKey{ref_kind_name(kind), name, {}});
   if (it == provided_.end()) return false;
   for (const ProvidedFact* p : it->second)
     if (same_namespace(p->ns.empty() ? this->ns(*p->object) : p->ns, ns)) return true;
@@ -267,7 +278,7 @@ std::vector<const PodsFacts*> Lookup::pods_in(std::string_view ns) const {
 
 const PodsFacts* Lookup::workload(std::string_view kind, std::string_view ns,
                                   std::string_view name) const {
-  auto it = workloads_.find(key(kind, name));
+  auto it = workloads_.find(ViewKey{kind, name, {}});
   if (it == workloads_.end()) return nullptr;
   for (std::uint32_t i : it->second)
     if (same_namespace(this->ns(*d_.pods[i].object), ns)) return &d_.pods[i];
@@ -277,7 +288,7 @@ const PodsFacts* Lookup::workload(std::string_view kind, std::string_view ns,
 std::optional<std::int64_t> Lookup::patched_replicas(const PodsFacts& p,
                                                      std::string_view ns) const {
   if (replica_patches_.empty()) return std::nullopt;
-  auto it = replica_patches_.find(key(p.object->kind, p.object->name));
+  auto it = replica_patches_.find(ViewKey{p.object->kind, p.object->name, {}});
   if (it == replica_patches_.end()) return std::nullopt;
   const std::string& own = this->ns(*p.object);
   std::optional<std::int64_t> out;
@@ -294,7 +305,7 @@ bool Lookup::operator_managed(const Selector& s) const {
     std::size_t slash = key.find('/');
     if (slash == std::string_view::npos) return false;
     std::string_view domain = key.substr(0, slash);
-    for (const std::string& g : groups_)
+    for (std::string_view g : groups_)
       if (g == domain || (g.size() > domain.size() && g.ends_with(domain) &&
                           g[g.size() - domain.size() - 1] == '.'))
         return true;
@@ -314,7 +325,7 @@ const std::vector<const HpaFacts*>& Lookup::hpas_of(const PodsFacts& p) const {
 std::vector<const ServiceFacts*> Lookup::services_named(std::string_view ns,
                                                         std::string_view name) const {
   std::vector<const ServiceFacts*> out;
-  auto it = services_by_name_.find(std::string(name));
+  auto it = services_by_name_.find(name);
   if (it == services_by_name_.end()) return out;
   for (std::uint32_t i : it->second)
     if (same_namespace(this->ns(*d_.services[i].object), ns)) out.push_back(&d_.services[i]);
@@ -327,10 +338,10 @@ namespace berth::check {
 
 std::vector<const LimitRangeFacts*> Lookup::limit_ranges_in(std::string_view ns) const {
   std::vector<const LimitRangeFacts*> out;
-  auto exact = limit_ranges_.find(std::string(ns));
+  auto exact = limit_ranges_.find(ns);
   if (exact != limit_ranges_.end()) out = exact->second;
   if (!ns.empty()) {
-    if (auto loose = limit_ranges_.find(std::string()); loose != limit_ranges_.end())
+    if (auto loose = limit_ranges_.find(std::string_view()); loose != limit_ranges_.end())
       out.insert(out.end(), loose->second.begin(), loose->second.end());
   } else {
     for (const LimitRangeFacts& lr : d_.limit_ranges) // "" can be any namespace

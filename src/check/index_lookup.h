@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,25 @@
 #include "check/index_data.h"
 
 namespace berth::check {
+
+// Hash keys of one, two or three strings viewed in place: the views point into the IndexData
+// (and the Lookup's own namespace overrides), which outlive every Lookup over them, so building
+// the indexes copies no strings.
+struct ViewKey {
+  std::string_view a, b, c;
+  bool operator==(const ViewKey&) const = default;
+};
+struct ViewKeyHash {
+  std::size_t operator()(const ViewKey& k) const noexcept {
+    std::hash<std::string_view> h;
+    std::size_t x = h(k.a);
+    x ^= h(k.b) + 0x9e3779b97f4a7c15ULL + (x << 6) + (x >> 2);
+    x ^= h(k.c) + 0x9e3779b97f4a7c15ULL + (x << 6) + (x >> 2);
+    return x;
+  }
+};
+template <class V> using ViewMap = std::unordered_map<ViewKey, V, ViewKeyHash>;
+using ViewSet = std::unordered_set<std::string_view>;
 
 // Message helpers shared by the set-level families.
 // `namespace "shop"`, or "the default namespace of the set" for "".
@@ -26,7 +46,9 @@ std::string describe_selector(const Selector& s);
 // the candidates of the selector's rarest label in the namespaces involved.
 class LabelIndex {
 public:
+  // `ns` and `labels` must outlive the index (they are viewed, not copied).
   void add(std::uint32_t id, const std::string& ns, const Labels& labels);
+  void reserve(std::size_t items, std::size_t labels);
   // Ids (ascending, i.e. input order) of items in a namespace that can be `ns` whose labels
   // match `s` (labels_of(id) gives an item's labels); at most `limit`.
   template <class LabelsOf>
@@ -36,9 +58,9 @@ public:
 private:
   using Ids = std::vector<std::uint32_t>;
   std::vector<std::uint32_t> candidates(std::string_view ns, const Selector& s) const;
-  std::unordered_map<std::string, Ids> by_ns_label_; // ns\0key\0value
-  std::unordered_map<std::string, Ids> by_label_;    // key\0value, every namespace
-  std::unordered_map<std::string, Ids> by_ns_;
+  ViewMap<Ids> by_ns_label_; // {ns, key, value}
+  ViewMap<Ids> by_label_;    // {key, value}, every namespace
+  std::unordered_map<std::string_view, Ids> by_ns_;
   Ids all_;
 };
 
@@ -58,15 +80,13 @@ public:
     return a == b || a.empty() || b.empty();
   }
   // A `kind: Namespace` object of that name is in the set.
-  bool namespace_declared(std::string_view name) const {
-    return declared_.count(std::string(name));
-  }
+  bool namespace_declared(std::string_view name) const { return declared_.count(name); }
   bool declares_namespaces() const { return !declared_.empty(); }
 
   // --- objects --------------------------------------------------------------------------------
   // Some object of this kind is in the set (rules that need the other side of a reference stay
   // silent when there is none at all: the input is then obviously partial).
-  bool has_kind(std::string_view kind) const { return kinds_.count(std::string(kind)); }
+  bool has_kind(std::string_view kind) const { return kinds_.count(kind); }
   // First object (input order) of kind/name in a namespace that can be `ns`; nullptr if none.
   const ObjectInfo* find(std::string_view kind, std::string_view ns, std::string_view name) const;
   // A ConfigMap/Secret/PVC/ServiceAccount of that name exists, or is made by a SealedSecret,
@@ -119,22 +139,21 @@ public:
 
 private:
   using Ids = std::vector<std::uint32_t>;
-  static std::string key(std::string_view a, std::string_view b);
   void resolve_kustomize_namespaces();
 
   const IndexData& d_;
   std::unordered_map<const ObjectInfo*, std::string> override_ns_;
-  std::unordered_map<std::string, std::string> files_; // ObjectInfo::file → normalized
-  std::unordered_map<std::string, Ids> listed_;        // normalized file → kustomizations
-  std::unordered_set<std::string> declared_, kinds_, groups_;
-  std::unordered_map<std::string, Ids> objects_by_name_; // kind\0name → d_.objects
-  std::unordered_map<std::string, std::vector<const ProvidedFact*>> provided_; // kind\0name
-  LabelIndex pods_, services_;                     // by pod template / Service labels
-  std::unordered_map<std::string, Ids> workloads_; // kind\0name → d_.pods
-  std::unordered_map<std::string, Ids> services_by_name_;
+  std::unordered_map<std::string_view, std::string> files_; // ObjectInfo::file → normalized
+  std::unordered_map<std::string, Ids> listed_;             // normalized file → kustomizations
+  ViewSet declared_, kinds_, groups_;
+  ViewMap<Ids> objects_by_name_;                       // {kind, name} → d_.objects
+  ViewMap<std::vector<const ProvidedFact*>> provided_; // {kind, name}
+  LabelIndex pods_, services_;                         // by pod template / Service labels
+  ViewMap<Ids> workloads_;                             // {kind, name} → d_.pods
+  std::unordered_map<std::string_view, Ids> services_by_name_;
   std::unordered_map<const PodsFacts*, std::vector<const HpaFacts*>> hpas_;
-  std::unordered_map<std::string, std::vector<const LimitRangeFacts*>> limit_ranges_;
-  std::unordered_map<std::string, std::vector<const ReplicaPatchFacts*>> replica_patches_;
+  std::unordered_map<std::string_view, std::vector<const LimitRangeFacts*>> limit_ranges_;
+  ViewMap<std::vector<const ReplicaPatchFacts*>> replica_patches_; // {kind, name}
   std::unordered_map<std::string, Ids> listed_patches_; // normalized patch file → kustomizations
 };
 

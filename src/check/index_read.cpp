@@ -195,7 +195,26 @@ void read_amounts(const yaml::Node* map, Amounts& out) {
     read_quantity(*v, false, out[kEphemeral]);
 }
 
+namespace {
+
+// No empty, "." or ".." component and no trailing '/': lexically_normal would return it as is.
+bool already_normal(std::string_view path) {
+  if (path.empty() || path.back() == '/') return false;
+  std::size_t start = path.front() == '/' ? 1 : 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view part = path.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+} // namespace
+
 std::string normalize_path(std::string_view path) {
+  if (already_normal(path)) return std::string(path); // the common case, without fs::path
   std::string s = std::filesystem::path(path).lexically_normal().generic_string();
   while (s.size() > 1 && s.back() == '/')
     s.pop_back();
