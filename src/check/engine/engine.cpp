@@ -42,6 +42,12 @@ unsigned worker_count(unsigned requested, std::size_t files) {
   return n;
 }
 
+// Per-file results and the index over them; the index points into the results' ObjectInfos.
+struct RunState {
+  std::vector<FileResult> results;
+  Index index;
+};
+
 } // namespace
 
 Result run(const Options& options, std::istream& stdin_stream) {
@@ -54,7 +60,9 @@ Result run(const Options& options, std::istream& stdin_stream) {
     stdin_text.assign(std::istreambuf_iterator<char>(stdin_stream),
                       std::istreambuf_iterator<char>());
 
-  std::vector<FileResult> results(files.size());
+  auto state = std::make_shared<RunState>();
+  std::vector<FileResult>& results = state->results;
+  results.resize(files.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     std::size_t i = next++;
@@ -77,7 +85,7 @@ Result run(const Options& options, std::istream& stdin_stream) {
   } // joined here
 
   Result result;
-  Index index;
+  Index& index = state->index;
   for (FileResult& r : results) {
     if (r.failure) std::rethrow_exception(r.failure); // the first failing file, by input order
     result.findings.insert(result.findings.end(), std::make_move_iterator(r.findings.begin()),
@@ -101,7 +109,8 @@ Result run(const Options& options, std::istream& stdin_stream) {
   result.findings.erase(std::unique(result.findings.begin(), result.findings.end(), same),
                         result.findings.end());
   result.scorecard = compute_scorecard(result.findings, rules, result.objects);
-  return result; // `results` (the ObjectInfo the index pointed at) goes only now
+  result.retained = std::move(state); // the index and the ObjectInfos it points at, together
+  return result;
 }
 
 } // namespace berth::check

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
 #include <vector>
 
 #include "check/finding.h"
@@ -24,6 +25,9 @@ struct Result {
   std::size_t bytes = 0;         // input bytes
   bool unusable_input = false;   // some file could not be read or parsed (exit code 2)
   Scorecard scorecard;
+  // What the findings were computed from (per-file facts and the set index): large, many small
+  // allocations. Owned here so a caller about to exit can skip freeing it (src/cli/check.cpp).
+  std::shared_ptr<void> retained;
 };
 
 // Throws berth::Error for usage problems found before checking (a path that does not exist,
