@@ -231,6 +231,8 @@ Node make_backup_cronjob(const Context& ctx, const ServicePlan& plan) {
 
   Node pod = Node::mapping();
   pod.set("restartPolicy", Node::str("OnFailure"));
+  // The dump talks to the database and S3, never to the Kubernetes API.
+  pod.set("automountServiceAccountToken", Node::boolean(false));
   if (!ctx.profile.registry.pull_secret.empty() && plan.built) {
     Node pulls = Node::sequence();
     Node p = Node::mapping();
@@ -284,6 +286,9 @@ Node destination_patch(const Context& ctx, const ServicePlan& plan,
   Node containers = Node::sequence();
   containers.push(std::move(c));
   Node pod = Node::mapping();
+  // Same priority as the environment's workloads: a backup that gets preempted is no backup.
+  if (!env.priority_class.empty())
+    pod.set("priorityClassName", Node::str(env.priority_class));
   pod.set("containers", std::move(containers));
   Node tmpl = Node::mapping();
   tmpl.set("spec", std::move(pod));

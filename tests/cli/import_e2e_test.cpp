@@ -10,6 +10,7 @@
 #include <map>
 #include <vector>
 
+#include "cli/tree_oracle.h"
 #include "seal/base64.h"
 #include "support/test_support.h"
 #include "yaml/json.h"
@@ -17,12 +18,9 @@
 
 namespace fs = std::filesystem;
 using berth::test::run;
+using namespace berth::test;
 
 namespace {
-
-std::string quote(const fs::path& p) {
-  return "'" + p.string() + "'";
-}
 
 const fs::path examples = berth::test::source_dir() / "examples/import";
 
@@ -30,110 +28,6 @@ berth::test::RunResult import(const std::string& inputs, const fs::path& out,
                               const std::string& extra = "") {
   return run(quote(berth::test::berth_binary()) + " import " + inputs + " -o " + quote(out) + " " +
              extra);
-}
-
-// path (relative, '/') → content of every regular file under `root`.
-std::map<std::string, std::string> tree(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file())
-      files[fs::relative(e.path(), root).generic_string()] = berth::test::read_file(e.path());
-  return files;
-}
-
-bool have_oracle() {
-  return berth::test::have_program("node") &&
-         fs::exists(berth::test::source_dir() / "tests/oracle/node_modules");
-}
-
-fs::path schemas_dir() {
-  fs::path shared = berth::test::shared_dir();
-  return shared.empty() ? fs::path() : shared / "schemas";
-}
-
-bool have_schemas() {
-  return berth::test::have_program("node") && !schemas_dir().empty() &&
-         fs::exists(schemas_dir() / "kubernetes/definitions.json");
-}
-
-// YAML stream → JSON array of its objects, through berth's own parser.
-nlohmann::ordered_json to_json_array(const std::string& yaml_text, const std::string& name) {
-  nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const berth::yaml::Node& doc : berth::yaml::parse_stream(yaml_text, name))
-    if (!doc.is_null()) all.push_back(berth::yaml::to_json(doc));
-  return all;
-}
-
-const fs::path& crds_json() {
-  static const fs::path file = [] {
-    nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(schemas_dir() / "crds"))
-      if (e.path().extension() == ".yaml") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files)
-      for (auto& crd : to_json_array(berth::test::read_file(f), f.string()))
-        all.push_back(crd);
-    fs::path out = berth::test::temp_dir("import-crds") / "crds.json";
-    berth::test::write_file(out, all.dump());
-    return out;
-  }();
-  return file;
-}
-
-// `kubectl kustomize` of one overlay → its objects; failure text in `error`.
-nlohmann::ordered_json build(const fs::path& overlay, std::string& error) {
-  auto r = run("kubectl kustomize " + quote(overlay));
-  if (r.exit_code != 0) {
-    error += "kubectl kustomize " + overlay.string() + ": " + r.err + "\n";
-    return nlohmann::ordered_json::array();
-  }
-  return to_json_array(r.out, overlay.string());
-}
-
-// Builds every overlay of a tree and validates every object plus the ArgoCD Applications;
-// returns the failures (empty: all good).
-std::string build_and_validate(const fs::path& out) {
-  std::string failures;
-  nlohmann::ordered_json objects = nlohmann::ordered_json::array();
-  std::vector<fs::path> overlays;
-  for (const auto& env : fs::directory_iterator(out / "overlays"))
-    overlays.push_back(env.path());
-  std::sort(overlays.begin(), overlays.end());
-  if (overlays.empty()) return "no overlays in " + out.string();
-  for (const fs::path& dir : overlays)
-    for (auto& o : build(dir, failures))
-      objects.push_back(o);
-  for (const auto& app : fs::directory_iterator(out / "argocd"))
-    for (auto& o : to_json_array(berth::test::read_file(app.path()), app.path().string()))
-      objects.push_back(o);
-  if (have_oracle()) {
-    auto v = run("node " + quote(berth::test::source_dir() / "tests/oracle/validate.mjs"),
-                 objects.dump());
-    if (v.exit_code != 0) failures += "validate.mjs (" + out.string() + "): " + v.err + "\n";
-  }
-  if (have_schemas()) {
-    auto u = run("node " + quote(berth::test::source_dir() / "tests/oracle/unknown_fields.mjs") +
-                     " --definitions " + quote(schemas_dir() / "kubernetes/definitions.json") +
-                     " --crds " + quote(crds_json()),
-                 objects.dump());
-    if (u.exit_code != 0) failures += "unknown_fields.mjs (" + out.string() + "): " + u.err + "\n";
-  }
-  return failures;
-}
-
-void expect_same_tree(const fs::path& expected, const fs::path& actual) {
-  auto a = tree(expected), b = tree(actual);
-  for (const auto& [path, content] : a) {
-    auto it = b.find(path);
-    if (it == b.end()) {
-      ADD_FAILURE() << "missing " << path << " (expected in " << expected << ")";
-      continue;
-    }
-    EXPECT_EQ(it->second, content) << path;
-  }
-  for (const auto& [path, content] : b)
-    if (!a.count(path)) ADD_FAILURE() << "unexpected " << path << " in " << actual;
 }
 
 // The examples: an input path each.
@@ -167,7 +61,7 @@ TEST(ImportE2E, StdinJsonAndLoadBalancerIngressMode) {
   // The storefront export as one JSON List on stdin (kubectl get -o json).
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const char* f : {"helm-storefront.yaml", "cluster-state.yaml"})
-    for (auto& o : to_json_array(berth::test::read_file(examples / "storefront" / f), f))
+    for (auto& o : yaml_to_json_array(berth::test::read_file(examples / "storefront" / f), f))
       items.push_back(o);
   nlohmann::ordered_json list = {{"apiVersion", "v1"}, {"kind", "List"}, {"items", items}};
   fs::path out = berth::test::temp_dir("import-e2e") / "lb";
@@ -196,11 +90,11 @@ TEST(ImportE2E, NeverClobbersEditedFiles) {
   fs::path edited = out / "base/vaultwarden/deployment.yaml";
   std::string mine = berth::test::read_file(edited) + "# my change\n";
   berth::test::write_file(edited, mine);
-  auto before = tree(out);
+  auto before = file_tree(out);
   auto r = import(input, out);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("base/vaultwarden/deployment.yaml"), std::string::npos) << r.err;
-  EXPECT_EQ(tree(out), before);
+  EXPECT_EQ(file_tree(out), before);
   r = import(input, out, "--force");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(berth::test::read_file(edited), mine);
@@ -243,7 +137,7 @@ TEST_P(ImportGolden, MatchesCheckedInTree) {
   if (update && std::string(update) == "1") {
     fs::remove_all(golden);
     fs::create_directories(golden);
-    for (const auto& [path, content] : tree(out))
+    for (const auto& [path, content] : file_tree(out))
       berth::test::write_file(golden / path, content);
     GTEST_SKIP() << "golden tree rewritten: " << golden;
   }

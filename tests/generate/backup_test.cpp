@@ -112,6 +112,7 @@ TEST(Backup, CronJobObject) {
   EXPECT_EQ(spec.text("successfulJobsHistoryLimit"), "3");
   const yaml::Node& pod = *spec.find("jobTemplate")->find("spec")->find("template")->find("spec");
   EXPECT_EQ(pod.text("restartPolicy"), "OnFailure");
+  EXPECT_EQ(pod.text("automountServiceAccountToken"), "false"); // no API access needed
   EXPECT_EQ(pod.find("securityContext")->text("runAsNonRoot"), "true");
   const yaml::Node& dump = pod.find("initContainers")->items()[0];
   EXPECT_EQ(dump.text("name"), "dump");
@@ -144,6 +145,7 @@ spec:
     spec:
       template:
         spec:
+          priorityClassName: production
           containers:
             - name: upload
               env:
