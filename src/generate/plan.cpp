@@ -2,6 +2,9 @@
 // ports, routes, env, replicas), so generators only render.
 #include "generate/plan.h"
 
+#include <unordered_map>
+#include <unordered_set>
+
 #include "common/error.h"
 #include "generate/plan_detail.h"
 #include "kube/names.h"
@@ -29,28 +32,30 @@ std::string kube_name(std::string_view compose_name) {
   return name;
 }
 
-void plan_name(ServicePlan& sp, const std::vector<ServicePlan>& before, Report& report) {
+// `taken`: Kubernetes name → Compose name of the services planned before.
+void plan_name(ServicePlan& sp, std::unordered_map<std::string, std::string>& taken,
+               Report& report) {
   const model::Service& s = *sp.service;
   sp.name = kube_name(s.name);
-  for (const ServicePlan& other : before)
-    if (other.name == sp.name)
-      throw Error(s.at.loc, "services `" + other.service->name + "` and `" + s.name +
-                                "` both become the Kubernetes name `" + sp.name +
-                                "`: rename one of them");
+  if (auto [other, fresh] = taken.try_emplace(sp.name, s.name); !fresh)
+    throw Error(s.at.loc, "services `" + other->second + "` and `" + s.name +
+                              "` both become the Kubernetes name `" + sp.name +
+                              "`: rename one of them");
   if (sp.name != s.name)
     report.add(s.name, "name", Disposition::Inferred,
                "Kubernetes name `" + sp.name + "` (names must be DNS-1123 labels)", s.at.loc);
 }
 
-bool awaited_to_complete(const model::App& app, const model::Service& s) {
+// Services some other service waits for with service_completed_successfully.
+std::unordered_set<std::string> awaited_to_complete(const model::App& app) {
+  std::unordered_set<std::string> out;
   for (const model::Service& other : app.services)
     for (const model::Dependency& d : other.depends_on)
-      if (d.service == s.name && d.condition == model::DependencyCondition::CompletedSuccessfully)
-        return true;
-  return false;
+      if (d.condition == model::DependencyCondition::CompletedSuccessfully) out.insert(d.service);
+  return out;
 }
 
-void plan_kind(ServicePlan& sp, const model::App& app, Report& report) {
+void plan_kind(ServicePlan& sp, const std::unordered_set<std::string>& awaited, Report& report) {
   const model::Service& s = *sp.service;
   sp.singleton = s.x_berth && s.x_berth->singleton;
   if (s.x_berth && s.x_berth->kind) {
@@ -59,7 +64,7 @@ void plan_kind(ServicePlan& sp, const model::App& app, Report& report) {
                s.x_berth->at.loc);
     return;
   }
-  if (awaited_to_complete(app, s)) {
+  if (awaited.count(s.name)) {
     sp.kind = model::WorkloadKind::Job;
     report.add(s.name, "kind", Disposition::Inferred,
                "Job: other services wait for it with service_completed_successfully", s.at.loc);
@@ -101,12 +106,14 @@ AppPlan plan_app(const model::App& app, const profile::Profile& profile,
   plan.app = kube::dns1123_label(app.name, 63);
   plan.host = !options.host.empty() ? options.host : plan.app + "." + profile.ingress.domain;
   plan.services.reserve(app.services.size());
+  std::unordered_map<std::string, std::string> taken;
+  const std::unordered_set<std::string> awaited = awaited_to_complete(app);
   for (const model::Service& s : app.services) {
     ServicePlan sp;
     sp.service = &s;
-    plan_name(sp, plan.services, report);
+    plan_name(sp, taken, report);
     sp.family = data_family(s.image);
-    plan_kind(sp, app, report);
+    plan_kind(sp, awaited, report);
     plan_image(sp, profile, report);
     plan.services.push_back(std::move(sp));
   }

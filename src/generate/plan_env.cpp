@@ -40,20 +40,19 @@ void plan_env(ServicePlan& sp, Report& report) {
 void propagate_secret_values(std::vector<ServicePlan>& plans) {
   // Values shorter than this are too common ("app", "1") to count as the same secret.
   constexpr std::size_t kMinLength = 6;
-  std::vector<std::pair<std::string, std::string>> secrets; // value → "service's KEY"
+  // value → "service's KEY" of its first appearance, which is the one named.
+  std::unordered_map<std::string_view, std::string> secrets;
   for (const ServicePlan& sp : plans)
     for (const EnvPlan& e : sp.env)
-      if (e.secret && e.value.size() >= kMinLength)
-        secrets.emplace_back(e.value, sp.service->name + "'s " + e.name);
+      if (e.secret && e.value.size() >= kMinLength && !secrets.count(e.value))
+        secrets.emplace(e.value, sp.service->name + "'s " + e.name);
   for (ServicePlan& sp : plans) {
     for (EnvPlan& e : sp.env) {
       if (e.secret) continue;
-      for (const auto& [value, where] : secrets)
-        if (e.value == value) {
-          e.secret = true;
-          e.reason = "same value as " + where;
-          break;
-        }
+      if (auto it = secrets.find(e.value); it != secrets.end()) {
+        e.secret = true;
+        e.reason = "same value as " + it->second;
+      }
     }
     bool any_config = false, any_secret = !sp.service->secrets.empty();
     for (const EnvPlan& e : sp.env) (e.secret ? any_secret : any_config) = true;

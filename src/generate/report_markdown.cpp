@@ -9,14 +9,17 @@ namespace berth::generate {
 
 namespace {
 
-std::string cell(const std::string& text) {
-  std::string r;
-  for (char c : text) {
-    if (c == '|') r += "\\|";
-    else if (c == '\n') r += "<br>";
-    else r += c;
+// Appends `text` as a table cell: '|' escaped, line breaks as <br>. Most text has neither, so
+// it is copied in runs between them.
+void append_cell(std::string& out, std::string_view text) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '|' && text[i] != '\n') continue;
+    out.append(text.substr(run, i - run));
+    out += text[i] == '|' ? "\\|" : "<br>";
+    run = i + 1;
   }
-  return r;
+  out.append(text.substr(run));
 }
 
 std::string where(const Location& at, const std::string& project_directory) {
@@ -65,18 +68,27 @@ std::string report_markdown(const Report& report, const std::string& project_dir
     if (inserted && !e.service.empty()) order.push_back(e.service);
     it->second.push_back(&e);
   }
-  std::ostringstream md;
+  std::string md;
+  md.reserve(report.entries.size() * 160);
   for (const std::string& service : order) {
     auto it = groups.find(service);
     if (it == groups.end()) continue;
-    md << "\n### "
-       << (service.empty() ? "Application" : std::string(group) + " `" + service + "`") << "\n\n"
-       << "| Key | Disposition | Detail | Source |\n|---|---|---|---|\n";
-    for (const ReportEntry* e : it->second)
-      md << "| `" << cell(e->key) << "` | " << to_string(e->disposition) << " | "
-         << cell(e->detail) << " | " << cell(where(e->at, project_directory)) << " |\n";
+    md += "\n### ";
+    md += service.empty() ? "Application" : std::string(group) + " `" + service + "`";
+    md += "\n\n| Key | Disposition | Detail | Source |\n|---|---|---|---|\n";
+    for (const ReportEntry* e : it->second) {
+      md += "| `";
+      append_cell(md, e->key);
+      md += "` | ";
+      md += to_string(e->disposition);
+      md += " | ";
+      append_cell(md, e->detail);
+      md += " | ";
+      append_cell(md, where(e->at, project_directory));
+      md += " |\n";
+    }
   }
-  return md.str();
+  return md;
 }
 
 } // namespace berth::generate
