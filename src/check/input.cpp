@@ -7,8 +7,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <map>
-#include <set>
 #include <unordered_set>
 
 #include <fcntl.h>
@@ -103,10 +103,29 @@ std::string join_prefix(std::string dir) {
   return dir;
 }
 
+// Hands each file on as soon as it is known, once: a file named twice (a directory and a file
+// in it) is read once, where it first appeared.
+class Sink {
+public:
+  explicit Sink(const std::function<void(InputFile&&)>& emit) : emit_(emit) {}
+  // `normal`: the path is lexically normal already (walked files); others are normalized for
+  // the comparison only.
+  void add(InputFile&& f, bool normal) {
+    std::string key = f.is_stdin                  ? std::string("-")
+                      : normal && f.error.empty() ? f.path
+                                                  : fs::path(f.path).lexically_normal().string();
+    if (seen_.insert(std::move(key)).second) emit_(std::move(f));
+  }
+
+private:
+  const std::function<void(InputFile&&)>& emit_;
+  std::unordered_set<std::string> seen_;
+};
+
 struct Walker {
   const std::vector<std::string>& exclude;
   PatchFinder& patches;
-  std::vector<InputFile>& out;
+  Sink& out;
 
   // `shown`: the directory as the user will see it; `shown_prefix` / `rel_prefix`: the
   // lexically normal form of it and of its path relative to the walked root, ready to have a
@@ -118,8 +137,9 @@ struct Walker {
     fs::directory_iterator it(dir, ec);
     if (ec) {
       patches.scan_directory(dir, key);
-      out.push_back(InputFile{shown.generic_string(), false, false, false,
-                              "cannot list the directory: " + ec.message()});
+      out.add(InputFile{shown.generic_string(), false, false, false,
+                        "cannot list the directory: " + ec.message()},
+              false);
       return;
     }
     struct Entry {
@@ -163,8 +183,12 @@ struct Walker {
       std::string shown_path = shown_prefix + e.name;
       std::string rel_path = rel_prefix + e.name;
       if (excluded(exclude, shown_path, rel_path)) continue;
-      out.push_back(InputFile{
-          shown_path, false, patches.is_patch(e.entry.path()), is_kustomization_name(e.name), {}});
+      out.add(InputFile{shown_path,
+                        false,
+                        patches.is_patch(e.entry.path()),
+                        is_kustomization_name(e.name),
+                        {}},
+              true);
     }
   }
 };
@@ -211,16 +235,15 @@ std::vector<std::string> kustomization_patch_files(const yaml::Node& root) {
   return files;
 }
 
-std::vector<InputFile> list_inputs(const std::vector<std::string>& paths,
-                                   const std::vector<std::string>& exclude) {
-  std::vector<InputFile> out;
-  std::vector<char> normal; // out[i].path is lexically normal (walked files)
+void list_inputs_each(const std::vector<std::string>& paths,
+                      const std::vector<std::string>& exclude,
+                      const std::function<void(InputFile&&)>& emit) {
+  Sink out(emit);
   PatchFinder patches;
   Walker walker{exclude, patches, out};
   for (const std::string& arg : paths) {
     if (arg == "-") {
-      out.push_back(InputFile{"-", true, false, false, {}});
-      normal.resize(out.size(), 0);
+      out.add(InputFile{"-", true, false, false, {}}, false);
       continue;
     }
     fs::path p(arg);
@@ -231,31 +254,24 @@ std::vector<InputFile> list_inputs(const std::vector<std::string>& paths,
     if (fs::is_directory(st)) {
       walker.walk(p, p, join_prefix(p.lexically_normal().generic_string()), std::string(),
                   directory_key(p));
-      normal.resize(out.size(), 1);
       continue;
     }
     if (!fs::is_regular_file(st))
       throw Error(Location{intern(arg), 0, 0}, "not a regular file or directory");
     if (excluded(exclude, fs::path(arg).lexically_normal().generic_string(), {})) continue;
     patches.scan_ancestors(p);
-    out.push_back(InputFile{
-        arg, false, patches.is_patch(p), is_kustomization_name(p.filename().string()), {}});
+    out.add(
+        InputFile{
+            arg, false, patches.is_patch(p), is_kustomization_name(p.filename().string()), {}},
+        false);
   }
-  normal.resize(out.size(), 0);
-  // A file named twice (a directory and a file in it) is read once, where it first appeared.
-  // Walked paths are lexically normal already; only command-line files are normalized here.
-  std::unordered_set<std::string> seen;
-  seen.reserve(out.size());
-  std::vector<InputFile> unique;
-  unique.reserve(out.size());
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    InputFile& f = out[i];
-    std::string key = f.is_stdin                     ? std::string("-")
-                      : normal[i] && f.error.empty() ? f.path
-                                                     : fs::path(f.path).lexically_normal().string();
-    if (seen.insert(std::move(key)).second) unique.push_back(std::move(f));
-  }
-  return unique;
+}
+
+std::vector<InputFile> list_inputs(const std::vector<std::string>& paths,
+                                   const std::vector<std::string>& exclude) {
+  std::vector<InputFile> files;
+  list_inputs_each(paths, exclude, [&](InputFile&& f) { files.push_back(std::move(f)); });
+  return files;
 }
 
 bool read_text_file(const std::string& path, std::string& text, std::string& error) {

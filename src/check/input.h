@@ -2,6 +2,7 @@
 // applied, kustomize patch files recognised) and the identity of each object read from them.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,13 @@ struct InputFile {
 // not exist or is neither a file nor a directory.
 std::vector<InputFile> list_inputs(const std::vector<std::string>& paths,
                                    const std::vector<std::string>& exclude);
+
+// list_inputs, handing each file to `emit` as soon as it is known (same files, same order), so
+// checking can start while a large tree is still being walked. Throws as list_inputs does,
+// possibly after some files were emitted.
+void list_inputs_each(const std::vector<std::string>& paths,
+                      const std::vector<std::string>& exclude,
+                      const std::function<void(InputFile&&)>& emit);
 
 bool is_manifest_name(std::string_view filename);      // *.yaml, *.yml, *.json
 bool is_kustomization_name(std::string_view filename); // kustomize's build file names

@@ -1,11 +1,13 @@
-// `berth check` orchestration: list the inputs, check files on a pool of threads (each with its
-// own Context), merge per-file results in input order so output never depends on scheduling,
-// then run the set-level families once and compute the scorecard.
+// `berth check` orchestration: list the inputs while a pool of threads checks them (each thread
+// with its own Context), merge per-file results in input order so output never depends on
+// scheduling, then run the set-level families once and compute the scorecard.
 #include "check/engine/engine.h"
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <iterator>
+#include <mutex>
 #include <thread>
 #include <tuple>
 
@@ -35,16 +37,9 @@ bool same(const Finding& a, const Finding& b) {
          a.message == b.message && a.fix == b.fix;
 }
 
-unsigned worker_count(unsigned requested, std::size_t files) {
-  unsigned n = requested ? requested : std::thread::hardware_concurrency();
-  if (n == 0) n = 1;
-  if (files < n) n = static_cast<unsigned>(std::max<std::size_t>(files, 1));
-  return n;
-}
-
 // Per-file results and the index over them; the index points into the results' ObjectInfos.
 struct RunState {
-  std::vector<FileResult> results;
+  std::deque<FileResult> results;
   Index index;
 };
 
@@ -53,36 +48,83 @@ struct RunState {
 Result run(const Options& options, std::istream& stdin_stream) {
   const Catalog& rules = catalog();
   std::unique_ptr<schema::Registry> registry = schema::load_registry(options);
-  std::vector<InputFile> files = list_inputs(options.paths, options.config.exclude);
-
-  std::string stdin_text;
-  if (std::any_of(files.begin(), files.end(), [](const InputFile& f) { return f.is_stdin; }))
-    stdin_text.assign(std::istreambuf_iterator<char>(stdin_stream),
-                      std::istreambuf_iterator<char>());
-
   auto state = std::make_shared<RunState>();
-  std::vector<FileResult>& results = state->results;
-  results.resize(files.size());
-  std::atomic<std::size_t> next{0};
+  // Files are checked while the inputs are still being listed: the calling thread walks and
+  // publishes each file, workers (started as files arrive, so a single file never starts one)
+  // take them in order; then the calling thread checks too. Deques keep every published
+  // element in place while more are added.
+  std::deque<InputFile> files;
+  std::deque<FileResult>& results = state->results;
+  std::string stdin_text;
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::size_t published = 0, next = 0;
+  bool listed = false;
+
+  std::exception_ptr setup_failure; // a Context could not be made: a bug, rethrown below
   auto work = [&] {
-    std::size_t i = next++;
+    FileResult* out = nullptr;
     try {
       Context ctx(options, rules, *registry);
-      for (; i < files.size(); i = next++)
-        check_file(files[i], stdin_text, i, ctx, results[i]);
+      while (true) {
+        const InputFile* file;
+        std::size_t i;
+        {
+          std::unique_lock lock(mutex);
+          ready.wait(lock, [&] { return next < published || listed; });
+          if (next >= published) return; // listed, and nothing left
+          i = next++;
+          // Element addresses are stable; the deques' own bookkeeping is read under the lock.
+          file = &files[i];
+          out = &results[i];
+        }
+        check_file(*file, stdin_text, i, ctx, *out);
+      }
     } catch (...) { // nothing may escape a thread; the file it was on reports it
-      if (i < files.size() && !results[i].failure) results[i].failure = std::current_exception();
+      std::lock_guard lock(mutex);
+      if (out && !out->failure)
+        out->failure = std::current_exception();
+      else if (!out && !setup_failure)
+        setup_failure = std::current_exception();
     }
   };
-  unsigned jobs = worker_count(options.jobs, files.size());
-  if (jobs == 1) {
-    work();
-  } else {
-    std::vector<std::jthread> pool;
-    pool.reserve(jobs);
-    for (unsigned t = 0; t < jobs; ++t)
-      pool.emplace_back(work);
-  } // joined here
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::jthread> pool;
+  auto finish_listing = [&] {
+    {
+      std::lock_guard lock(mutex);
+      listed = true;
+    }
+    ready.notify_all();
+  };
+  try {
+    list_inputs_each(options.paths, options.config.exclude, [&](InputFile&& f) {
+      // stdin is read once, before a worker may see it.
+      if (f.is_stdin)
+        stdin_text.assign(std::istreambuf_iterator<char>(stdin_stream),
+                          std::istreambuf_iterator<char>());
+      {
+        std::lock_guard lock(mutex);
+        files.push_back(std::move(f));
+        results.emplace_back();
+        ++published;
+      }
+      ready.notify_one();
+      // The calling thread joins after the listing: pool.size() + 1 threads in all.
+      if (published >= 2 && pool.size() + 1 < jobs) pool.emplace_back(work);
+    });
+  } catch (...) {
+    {
+      std::lock_guard lock(mutex);
+      next = published; // nothing more is started; the usage error is all that is reported
+    }
+    finish_listing();
+    throw; // the pool is joined on the way out
+  }
+  finish_listing();
+  work();
+  pool.clear(); // joined here
+  if (setup_failure) std::rethrow_exception(setup_failure);
 
   Result result;
   Index& index = state->index;
