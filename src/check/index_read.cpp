@@ -179,7 +179,7 @@ IntOrPercent read_int_or_percent(const yaml::Node* n, std::string_view key) {
 bool read_quantity(const yaml::Node& scalar, bool millis, Amount& out) {
   if (!scalar.is_scalar() || scalar.is_null()) return false;
   std::optional<std::int64_t> v =
-      millis ? quantity_millis(scalar.value()) : model::quantity_bytes(scalar.value());
+      millis ? model::quantity_millis(scalar.value()) : model::quantity_bytes(scalar.value());
   if (!v) return false;
   out.value = *v;
   out.set = true;

@@ -26,17 +26,7 @@ const profile::LimitRange* default_limit_range(const profile::Profile& profile) 
   return best;
 }
 
-std::optional<std::int64_t> cpu_millis(std::string_view q) {
-  if (q.empty()) return std::nullopt;
-  if (q.back() == 'm') {
-    std::int64_t v = 0;
-    auto body = q.substr(0, q.size() - 1);
-    auto [p, ec] = std::from_chars(body.data(), body.data() + body.size(), v);
-    if (ec != std::errc() || p != body.data() + body.size() || v < 0) return std::nullopt;
-    return v;
-  }
-  return compose::parse_cpus_milli(q);
-}
+std::optional<std::int64_t> cpu_millis(std::string_view q) { return model::quantity_millis(q); }
 
 namespace {
 

@@ -1,51 +1,99 @@
-// Kubernetes quantity grammar: <signed decimal>[<binarySI>|<decimalSI>|e<exp>].
+// Kubernetes quantity grammar: <signed decimal>[<binarySI>|<decimalSI>|e<exp>], evaluated with
+// 128-bit integers so no value is off by a floating-point rounding.
 #include "model/quantity.h"
-
-#include <cmath>
-#include <string>
 
 namespace berth::model {
 
-std::optional<std::int64_t> quantity_bytes(std::string_view t) {
+namespace {
+
+using Wide = __int128;
+constexpr Wide kLimit = static_cast<Wide>(INT64_MAX);
+
+// Suffix → (power of ten, power of 1024); false when unknown.
+bool suffix_scale(std::string_view s, int& exp10, int& exp1024) {
+  exp10 = 0;
+  exp1024 = 0;
+  static constexpr struct {
+    std::string_view s;
+    int e10, e1024;
+  } kTable[] = {{"", 0, 0},   {"m", -3, 0}, {"k", 3, 0},  {"M", 6, 0},  {"G", 9, 0},
+                {"T", 12, 0}, {"P", 15, 0}, {"E", 18, 0}, {"Ki", 0, 1}, {"Mi", 0, 2},
+                {"Gi", 0, 3}, {"Ti", 0, 4}, {"Pi", 0, 5}, {"Ei", 0, 6}};
+  for (const auto& t : kTable)
+    if (s == t.s) {
+      exp10 = t.e10;
+      exp1024 = t.e1024;
+      return true;
+    }
+  // Decimal exponent: e3, E-2, e+6 (at most three digits, as the API server accepts).
+  if (s.size() < 2 || (s[0] != 'e' && s[0] != 'E')) return false;
+  std::size_t i = 1;
+  bool negative = false;
+  if (s[i] == '+' || s[i] == '-') negative = s[i++] == '-';
+  if (i == s.size() || s.size() - i > 3) return false;
+  int e = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    e = e * 10 + (s[i] - '0');
+  }
+  exp10 = negative ? -e : e;
+  return true;
+}
+
+} // namespace
+
+std::optional<std::int64_t> quantity_scaled(std::string_view t, int exp10_out) {
   std::size_t i = 0;
   if (i < t.size() && t[i] == '+') ++i;
-  std::size_t digits = 0, start = i;
-  while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
+  Wide mantissa = 0;
+  int digits = 0, fraction = 0;
+  bool overflow = false;
+  auto take = [&](bool after_point) {
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
+      if (mantissa < kLimit * 1000) {
+        mantissa = mantissa * 10 + (t[i] - '0');
+        if (after_point) ++fraction;
+      } else if (!after_point) {
+        overflow = true;
+      }
+      ++digits;
+      ++i;
+    }
+  };
+  take(false);
   if (i < t.size() && t[i] == '.') {
     ++i;
-    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
+    take(true);
   }
-  if (digits == 0) return std::nullopt;
-  double number = std::stod(std::string(t.substr(start, i - start)));
-  std::string_view suffix = t.substr(i);
-  double mult = 1;
-  struct S { const char* s; double m; };
-  static const S kSuffixes[] = {
-      {"", 1},           {"Ki", 1024.0},     {"Mi", 1048576.0},  {"Gi", 1073741824.0},
-      {"Ti", 1099511627776.0}, {"Pi", 1125899906842624.0}, {"Ei", 1152921504606846976.0},
-      {"m", 1e-3},       {"k", 1e3},         {"M", 1e6},         {"G", 1e9},
-      {"T", 1e12},       {"P", 1e15},        {"E", 1e18}};
-  bool found = false;
-  for (const S& s : kSuffixes)
-    if (suffix == s.s) {
-      mult = s.m;
-      found = true;
-      break;
+  if (digits == 0 || overflow) return std::nullopt;
+  int exp10 = 0, exp1024 = 0;
+  if (!suffix_scale(t.substr(i), exp10, exp1024)) return std::nullopt;
+  int scale = exp10 + exp10_out - fraction; // result = mantissa × 10^scale × 1024^exp1024
+  Wide v = mantissa;
+  for (int k = 0; k < exp1024; ++k) {
+    v *= 1024;
+    if (v > kLimit * 1000) return std::nullopt;
+  }
+  if (scale >= 0) {
+    for (int k = 0; k < scale; ++k) {
+      v *= 10;
+      if (v > kLimit) return std::nullopt;
     }
-  if (!found) {
-    // decimal exponent: e3, E-2
-    if (suffix.size() < 2 || (suffix[0] != 'e' && suffix[0] != 'E')) return std::nullopt;
-    std::size_t k = 1;
-    if (suffix[k] == '+' || suffix[k] == '-') ++k;
-    if (k == suffix.size()) return std::nullopt;
-    for (std::size_t j = k; j < suffix.size(); ++j)
-      if (suffix[j] < '0' || suffix[j] > '9') return std::nullopt;
-    if (suffix.size() - k > 3) return std::nullopt;
-    mult = std::pow(10.0, std::stod(std::string(suffix.substr(1))));
+  } else {
+    Wide div = 1;
+    for (int k = 0; k < -scale && div <= kLimit * 1000; ++k) div *= 10;
+    v = (v + div - 1) / div; // rounds up
   }
-  double bytes = std::ceil(number * mult);
-  if (!(bytes < 9.2e18)) return std::nullopt;
-  return static_cast<std::int64_t>(bytes);
+  if (v > kLimit) return std::nullopt;
+  return static_cast<std::int64_t>(v);
+}
+
+std::optional<std::int64_t> quantity_bytes(std::string_view text) {
+  return quantity_scaled(text, 0);
+}
+
+std::optional<std::int64_t> quantity_millis(std::string_view text) {
+  return quantity_scaled(text, 3);
 }
 
 } // namespace berth::model

@@ -1,4 +1,4 @@
-// The Index: quantity parsing, selectors, fact extraction (tolerant of odd input), append order,
+// The Index: quantity formatting, selectors, fact extraction (tolerant of odd input), append order,
 // and the Lookup's kustomize namespace resolution and hash lookups.
 #include <gtest/gtest.h>
 
@@ -24,27 +24,6 @@ struct Set {
     }
   }
 };
-
-TEST(QuantityMillis, ParsesEveryForm) {
-  EXPECT_EQ(quantity_millis("250m"), 250);
-  EXPECT_EQ(quantity_millis("2"), 2000);
-  EXPECT_EQ(quantity_millis("0.5"), 500);
-  EXPECT_EQ(quantity_millis(".5"), 500);
-  EXPECT_EQ(quantity_millis("0.1"), 100); // exact decimal, no 101 from floating point
-  EXPECT_EQ(quantity_millis("+1.5k"), 1'500'000);
-  EXPECT_EQ(quantity_millis("1Ki"), 1'024'000);
-  EXPECT_EQ(quantity_millis("1e3"), 1'000'000);
-  EXPECT_EQ(quantity_millis("5E-3"), 5);
-  EXPECT_EQ(quantity_millis("1.0001"), 1001); // rounds up like MilliValue
-  EXPECT_EQ(quantity_millis("0.0001"), 1);
-  EXPECT_EQ(quantity_millis("0"), 0);
-}
-
-TEST(QuantityMillis, RejectsWhatTheApiServerRejects) {
-  for (const char* bad : {"", "-1", "m", "1.2.3", "1x", "1 m", "1e", "1e1234", "abc", "1Kii",
-                          "99999999999999999999999", "9Ei"})
-    EXPECT_FALSE(quantity_millis(bad).has_value()) << bad;
-}
 
 TEST(QuantityFormat, ShortForms) {
   EXPECT_EQ(format_cpu(250), "250m");

@@ -25,7 +25,7 @@ void check_nodes(const Lookup& l, Context& ctx) {
   const profile::Profile* profile = ctx.profile();
   if (!profile) return;
   std::int64_t nodes = std::max<std::int64_t>(profile->capacity.nodes, 1);
-  std::array<std::optional<std::int64_t>, 2> node{quantity_millis(profile->capacity.cpu),
+  std::array<std::optional<std::int64_t>, 2> node{model::quantity_millis(profile->capacity.cpu),
                                                   model::quantity_bytes(profile->capacity.memory)};
   if (!node[kCpu] && !node[kMemory]) return;
 
