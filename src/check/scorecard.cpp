@@ -5,7 +5,9 @@
 //   1. Findings are grouped by (rule, object) — the object is file + namespace + Kind/name, or
 //      the file for file-level findings — so one rule failing on five containers of one
 //      Deployment counts once, at its highest severity.
-//   2. Each group weighs by that severity: error 3, warning 1, info 0.2. W is the sum.
+//   2. Each group weighs by that severity: error 3, warning 1, info 0 (infos are measurements
+//      such as quota headroom, and advice; they are counted and shown but never lower a
+//      score). W is the sum.
 //   3. The density d = W / N, where N is the number of objects checked (at least 1), so a large
 //      input is not punished for its size: one warning per object is the same d = 1 whether there
 //      are 4 objects or 4,000.
@@ -28,7 +30,7 @@ namespace {
 
 constexpr double kErrorWeight = 3.0;
 constexpr double kWarningWeight = 1.0;
-constexpr double kInfoWeight = 0.2;
+constexpr double kInfoWeight = 0.0;
 constexpr double kErrorCap = 5.0;
 
 double weight(Severity s) {

@@ -57,13 +57,14 @@ TEST(Scorecard, DocumentedFixedPoints) {
   EXPECT_EQ(area(compute_scorecard(f, test_catalog(), 4000), Area::Security), 5.0);
   f.resize(4);
   EXPECT_EQ(area(compute_scorecard(f, test_catalog(), 4), Area::Security), 5.0);
-  // Infos weigh 0.2: one info on one object → 10 / 1.2 = 8.3.
+  // Infos (headroom figures, advice) are counted but weigh nothing.
   f = {finding("obs-a", Severity::Info, "Deployment/a")};
   Scorecard c = compute_scorecard(f, test_catalog(), 1);
-  EXPECT_EQ(area(c, Area::Observability), 8.3);
+  EXPECT_EQ(area(c, Area::Observability), 10.0);
   EXPECT_EQ(c.areas[static_cast<std::size_t>(Area::Observability)].infos, 1u);
-  // Overall = mean of the rounded areas: (8.3 + 4·10) / 5 = 9.66 → 9.7.
-  EXPECT_EQ(c.overall, 9.7);
+  // Overall = mean of the rounded areas: one warning on one object → (5.0 + 4·10) / 5 = 9.0.
+  f = {finding("obs-a", Severity::Warning, "Deployment/a")};
+  EXPECT_EQ(compute_scorecard(f, test_catalog(), 1).overall, 9.0);
 }
 
 TEST(Scorecard, SameRuleOnOneObjectCountsOnceAtItsWorstSeverity) {
