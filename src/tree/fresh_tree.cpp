@@ -97,15 +97,56 @@ private:
 };
 
 // Top-level entries of the tree in publishing order: sorted, berth's ".berth" last.
-std::vector<std::string> top_level(const std::map<std::string, std::string>& files) {
+std::vector<std::string> top_level(const FreshSource& source) {
   std::set<std::string> names;
-  for (const auto& [path, content] : files)
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    const std::string& path = source.path(i);
     names.insert(path.substr(0, path.find('/')));
+  }
   names.erase(".berth");
   std::vector<std::string> order(names.begin(), names.end());
   order.push_back(".berth");
   return order;
 }
+
+// The highest missing ancestor of `root` (root itself when only it is missing); empty when
+// root exists.
+fs::path first_missing(const fs::path& root) {
+  std::error_code ec;
+  fs::path missing;
+  for (fs::path p = fs::absolute(root, ec); !p.empty() && !fs::exists(fs::symlink_status(p, ec));
+       p = p.parent_path()) {
+    missing = p;
+    if (p == p.parent_path()) break;
+  }
+  return missing;
+}
+
+// Removes the directories a failed write created, from `root` up to `top`, while empty.
+void remove_created(const fs::path& root, const fs::path& top) {
+  if (top.empty()) return;
+  std::error_code ec;
+  for (fs::path p = fs::absolute(root, ec); !p.empty(); p = p.parent_path()) {
+    if (!fs::remove(p, ec) || ec) return; // not empty (or gone): stop
+    if (p == top || p == p.parent_path()) return;
+  }
+}
+
+// Files of a map: already rendered.
+class MapSource : public FreshSource {
+public:
+  explicit MapSource(const std::map<std::string, std::string>& files) {
+    items_.reserve(files.size());
+    for (const auto& item : files)
+      items_.push_back(&item);
+  }
+  std::size_t size() const override { return items_.size(); }
+  const std::string& path(std::size_t i) const override { return items_[i]->first; }
+  std::string_view content(std::size_t i, std::string&) const override { return items_[i]->second; }
+
+private:
+  std::vector<const std::pair<const std::string, std::string>*> items_;
+};
 
 // Moves `name` from the staging directory into the root; never replaces an entry that
 // appeared there meanwhile (another process writing the same directory).
@@ -119,44 +160,59 @@ void publish(int stage_fd, int root_fd, const std::string& name, const fs::path&
 
 } // namespace
 
-void write_fresh_tree(const fs::path& root, const std::map<std::string, std::string>& files) {
+std::size_t write_fresh_tree(const fs::path& root, const FreshSource& source) {
+  const fs::path created = first_missing(root);
   std::error_code ec;
   fs::create_directories(root, ec);
   if (ec) throw Error("cannot create " + root.string() + ": " + ec.message());
-  DirFd root_fd(AT_FDCWD, root.c_str(), root.string());
   std::string stage = (root / ".berth-staging-XXXXXX").string();
-  if (!::mkdtemp(stage.data()))
-    throw Error("cannot create a staging directory in " + root.string() + ": " +
-                std::strerror(errno));
   try {
-    DirFd stage_fd(AT_FDCWD, stage.c_str(), stage);
-    std::vector<const std::pair<const std::string, std::string>*> items;
-    items.reserve(files.size());
-    for (const auto& item : files)
-      items.push_back(&item);
+    DirFd root_fd(AT_FDCWD, root.c_str(), root.string());
+    if (!::mkdtemp(stage.data()))
+      throw Error("cannot create a staging directory in " + root.string() + ": " +
+                  std::strerror(errno));
+    try {
+      DirFd stage_fd(AT_FDCWD, stage.c_str(), stage);
+      // Blocks of consecutive (sorted) files on two threads: each keeps its directory open
+      // across the block and one content buffer across files; hashes for the manifest are
+      // computed on the way.
+      const bool fix_mode = umask_strips_file_mode(); // read once per tree, not per file
+      std::vector<std::string> hashes(source.size());
+      for_each_block(source.size(), 256, 2, [&](std::size_t begin, std::size_t end) {
+        StageWriter writer(stage_fd.get(), root, fix_mode);
+        std::string buffer;
+        for (std::size_t i = begin; i < end; ++i) {
+          std::string_view content = source.content(i, buffer);
+          writer.write(source.path(i), content);
+          hashes[i] = sha256_hex(content);
+        }
+      });
+      source.check();
+      std::vector<const std::string*> paths(source.size());
+      for (std::size_t i = 0; i < source.size(); ++i)
+        paths[i] = &source.path(i);
+      StageWriter(stage_fd.get(), root, fix_mode)
+          .write(kManifestPath, manifest_text(paths, hashes));
 
-    // Blocks of consecutive (sorted) files on two threads: each keeps its directory open
-    // across the block; hashes for the manifest are computed on the way.
-    const bool fix_mode = umask_strips_file_mode(); // read once per tree, not per file
-    std::vector<std::string> hashes(items.size());
-    for_each_block(items.size(), 512, 2, [&](std::size_t begin, std::size_t end) {
-      StageWriter writer(stage_fd.get(), root, fix_mode);
-      for (std::size_t i = begin; i < end; ++i) {
-        writer.write(items[i]->first, items[i]->second);
-        hashes[i] = sha256_hex(items[i]->second);
-      }
-    });
-    StageWriter(stage_fd.get(), root, fix_mode).write(kManifestPath, manifest_text(files, hashes));
-
-    flush_file_system(stage); // all content durable before anything appears in `root`
-    for (const std::string& name : top_level(files))
-      publish(stage_fd.get(), root_fd.get(), name, root);
+      flush_file_system(stage); // all content durable before anything appears in `root`
+      for (const std::string& name : top_level(source))
+        publish(stage_fd.get(), root_fd.get(), name, root);
+    } catch (...) {
+      fs::remove_all(stage, ec);
+      throw;
+    }
+    if (::unlinkat(root_fd.get(), fs::path(stage).filename().c_str(), AT_REMOVEDIR) != 0)
+      throw Error("cannot remove " + stage + ": " + std::strerror(errno));
   } catch (...) {
-    fs::remove_all(stage, ec);
+    remove_created(root, created);
     throw;
   }
-  if (::unlinkat(root_fd.get(), fs::path(stage).filename().c_str(), AT_REMOVEDIR) != 0)
-    throw Error("cannot remove " + stage + ": " + std::strerror(errno));
+  return source.size();
+}
+
+std::size_t write_fresh_tree(const fs::path& root,
+                             const std::map<std::string, std::string>& files) {
+  return write_fresh_tree(root, MapSource(files));
 }
 
 } // namespace berth::tree

@@ -22,27 +22,30 @@ std::vector<std::string> content_hashes(const std::map<std::string, std::string>
   return hashes;
 }
 
-std::string manifest_text(const std::map<std::string, std::string>& files,
+std::string manifest_text(const std::vector<const std::string*>& paths,
                           const std::vector<std::string>& hashes) {
   // Written by hand in nlohmann's dump(2) layout: ordered_json's operator[] searches keys
-  // linearly, which made 13,000 files quadratic. `files` is already sorted and unique.
+  // linearly, which made 13,000 files quadratic.
   std::string out = "{\n  \"generator\": \"berth\",\n  \"files\": ";
-  if (files.empty()) return out + "{}\n}\n";
-  out.reserve(out.size() + files.size() * 128);
+  if (paths.empty()) return out + "{}\n}\n";
+  out.reserve(out.size() + paths.size() * 128);
   out += "{";
-  std::size_t i = 0;
-  for (const auto& [path, content] : files) {
+  for (std::size_t i = 0; i < paths.size(); ++i) {
     out += i == 0 ? "\n    " : ",\n    ";
-    out += nlohmann::json(path).dump();
+    out += nlohmann::json(*paths[i]).dump();
     out += ": \"";
-    out += hashes[i++];
+    out += hashes[i];
     out += '"';
   }
   return out + "\n  }\n}\n";
 }
 
 std::string manifest_json(const std::map<std::string, std::string>& files) {
-  return manifest_text(files, content_hashes(files));
+  std::vector<const std::string*> paths;
+  paths.reserve(files.size());
+  for (const auto& [path, content] : files)
+    paths.push_back(&path);
+  return manifest_text(paths, content_hashes(files));
 }
 
 } // namespace berth::tree

@@ -7,9 +7,9 @@
 
 namespace berth::tree {
 
-// {"generator": "berth", "files": {path: sha256}} in nlohmann's dump(2) layout; `hashes[i]` is
-// the hash of the i-th file of `files` in map order.
-std::string manifest_text(const std::map<std::string, std::string>& files,
+// {"generator": "berth", "files": {path: sha256}} in nlohmann's dump(2) layout; `paths` sorted
+// and unique, `hashes[i]` the hash of the file at paths[i].
+std::string manifest_text(const std::vector<const std::string*>& paths,
                           const std::vector<std::string>& hashes);
 
 // SHA-256 hex of every file's content, in map order (computed on a few threads).

@@ -1,46 +1,16 @@
 // Output → {path: content}: one emitted object per manifest file, emitted on a few threads.
 #include <exception>
-#include <optional>
 
 #include "common/error.h"
 #include "tree/parallel.h"
-#include "tree/tree_path.h"
+#include "tree/render_jobs.h"
 #include "tree/writer.h"
 #include "yaml/emit.h"
 
 namespace berth::tree {
 
-namespace {
-
-void put(std::map<std::string, std::string>& files, const std::string& path, std::string content) {
-  if (!clean_relative(path))
-    throw Error("generated path '" + path + "' is not a clean relative path inside the tree");
-  if (!files.emplace(path, std::move(content)).second)
-    throw Error("two generated files claim the path '" + path + "'");
-}
-
-// One file to render: an object to emit, or a text file as it is.
-struct Job {
-  const std::string* path;
-  const yaml::Node* object; // nullptr for text files
-  const std::string* text;
-};
-
-} // namespace
-
 std::map<std::string, std::string> render(const generate::Output& out) {
-  std::vector<Job> jobs;
-  for (const generate::Manifest& m : out.base)
-    jobs.push_back({&m.path, &m.object, nullptr});
-  for (const auto& [env, manifests] : out.overlay)
-    for (const generate::Manifest& m : manifests)
-      jobs.push_back({&m.path, &m.object, nullptr});
-  for (const auto& [env, patches] : out.patches)
-    for (const generate::Patch& p : patches)
-      jobs.push_back({&p.path, &p.patch, nullptr});
-  for (const generate::TextFile& f : out.files)
-    jobs.push_back({&f.path, nullptr, &f.content});
-
+  std::vector<RenderJob> jobs = render_jobs(out);
   // Emitting is independent per object; each result (or its error) goes to its own slot.
   std::vector<std::string> texts(jobs.size());
   std::vector<std::exception_ptr> errors(jobs.size());
@@ -55,11 +25,14 @@ std::map<std::string, std::string> render(const generate::Output& out) {
     }
   });
 
-  // In job order, as a sequential render would: the first failure is the one reported.
+  // In job order, as a sequential render would: the first failure is the one reported (an
+  // object that cannot be emitted before its own path).
+  std::vector<std::string> refused = path_errors(jobs);
   std::map<std::string, std::string> files;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (errors[i]) std::rethrow_exception(errors[i]);
-    put(files, *jobs[i].path, jobs[i].object ? std::move(texts[i]) : *jobs[i].text);
+    if (!refused[i].empty()) throw Error(refused[i]);
+    files.emplace(*jobs[i].path, jobs[i].object ? std::move(texts[i]) : *jobs[i].text);
   }
   return files;
 }

@@ -14,6 +14,7 @@
 #include "tree/batch.h"
 #include "tree/file_io.h"
 #include "tree/fresh_tree.h"
+#include "tree/output_source.h"
 #include "tree/sha256.h"
 #include "tree/tree_path.h"
 #include "tree/writer.h"
@@ -80,8 +81,7 @@ WriteResult write_files(const std::map<std::string, std::string>& files, const s
 
   const bool empty = !exists_any(root) || fs::is_empty(root, ec);
   if (empty) {
-    write_fresh_tree(root, files);
-    result.files = files.size();
+    result.files = write_fresh_tree(root, files);
     result.written = true;
     return result;
   }
@@ -149,7 +149,21 @@ WriteResult write_files(const std::map<std::string, std::string>& files, const s
 
 WriteResult write_tree(const generate::Output& out, const std::string& dir,
                        const WriteOptions& options) {
-  return write_files(render(out), dir, options);
+  const fs::path root(dir);
+  std::error_code ec;
+  const bool fresh =
+      !exists_any(root) || (fs::is_directory(root, ec) && fs::is_empty(root, ec) && !ec);
+  if (fresh) {
+    // A new tree: objects are emitted straight into the files, never all held in memory.
+    OutputSource source(out);
+    if (source.paths_ok()) {
+      WriteResult result;
+      result.files = write_fresh_tree(root, source);
+      result.written = true;
+      return result;
+    }
+  }
+  return write_files(render(out), dir, options); // render() reports a refused path
 }
 
 } // namespace berth::tree

@@ -36,6 +36,8 @@ std::string manifest_json(const std::map<std::string, std::string>& files);
 
 // Writes `out` under `dir` following the re-run rules (see writer.cpp). I/O failures and paths
 // that are not clean relative paths (see render) throw berth::Error.
+// Into an absent or empty `dir`, objects are emitted straight into the staged files (same
+// bytes and errors as render(), without holding every text in memory).
 WriteResult write_tree(const generate::Output& out, const std::string& dir,
                        const WriteOptions& options = {});
 // Same for already rendered files.

@@ -223,6 +223,11 @@ std::string emit(const Node& doc) {
   return out;
 }
 
+void emit_into(std::string& out, const Node& doc) {
+  out.clear();
+  Emitter(out).document(doc);
+}
+
 std::string emit_stream(const std::vector<Node>& docs) {
   std::string out;
   for (std::size_t i = 0; i < docs.size(); ++i) {

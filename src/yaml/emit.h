@@ -14,6 +14,8 @@ namespace berth::yaml {
 // collections. A string scalar is quoted exactly when a YAML 1.1 or 1.2 reader would read
 // its plain form as something else (bool/null/number/date/sexagesimal, indicators, ...).
 std::string emit(const Node& doc);
+// Same, into `out` (cleared first): a caller emitting many documents reuses one buffer.
+void emit_into(std::string& out, const Node& doc);
 
 // Emits several documents separated by "---" lines.
 std::string emit_stream(const std::vector<Node>& docs);
