@@ -1,12 +1,13 @@
 // `berth convert` benchmark: generates a realistic Compose project of N services (fixed seed),
 // then times each stage of the conversion and the whole command, and reports peak memory.
 //
-//   convert_bench [--services 1000] [--keep DIR] [--out-dir DIR] [--runs 3]
+//   convert_bench [--services 1000] [--keep DIR] [--out-dir DIR] [--runs 3] [--generate-only]
 //
 // The project goes to a temp dir (removed at exit) or to --keep DIR (kept, so the CLI and peers
-// can be timed on the very same files). Trees are written to fresh dirs under --out-dir (default:
-// the temp dir); the writer fsyncs every file, so that disk is part of what is measured: pass a
-// tmpfs (/dev/shm) to see the CPU cost alone.
+// can be timed on the very same files; --generate-only stops there). Trees are written to fresh
+// dirs under --out-dir (default: the temp dir); the writer flushes the file system once per
+// tree (syncfs), so that disk is part of what is measured: pass a tmpfs (/dev/shm) to see the
+// CPU cost alone.
 // Target (issue 3): 1,000 services in < 0.5 s.
 #include <algorithm>
 #include <cctype>
@@ -303,6 +304,7 @@ int main(int argc, char** argv) {
   std::size_t services = 1000;
   int runs = 3;
   std::string keep, out_dir;
+  bool generate_only = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -320,10 +322,18 @@ int main(int argc, char** argv) {
       out_dir = value();
     else if (a == "--runs")
       runs = std::max(1, std::atoi(value().c_str()));
+    else if (a == "--generate-only")
+      generate_only = true;
     else {
-      std::cerr << "usage: convert_bench [--services N] [--keep DIR] [--out-dir DIR] [--runs N]\n";
+      std::cerr << "usage: convert_bench [--services N] [--keep DIR] [--out-dir DIR] [--runs N]"
+                   " [--generate-only]\n";
       return a == "--help" || a == "-h" ? 0 : 2;
     }
+  }
+
+  if (generate_only && keep.empty()) {
+    std::cerr << "convert_bench: --generate-only needs --keep DIR\n";
+    return 2;
   }
 
   fs::path tmp, out_tmp; // the project unless --keep; the written trees
@@ -349,6 +359,10 @@ int main(int argc, char** argv) {
     std::size_t bytes = ProjectGen{Rng{}, services, project, {}, {}, {}, {}, {}, {}, 0}.run();
     std::printf("generated %s/compose.yaml (%zu services, %.1f KB) in %.3f s\n", project.c_str(),
                 services, bytes / 1024.0, seconds_since(t0));
+    if (generate_only) {
+      clean_up();
+      return 0;
+    }
 
     Stages st;
     st.load.files = {(project / "compose.yaml").string()};
@@ -384,10 +398,15 @@ int main(int argc, char** argv) {
     });
     std::map<std::string, std::string> rendered;
     Timing t_render = time_best(runs, [&] { rendered = berth::tree::render(output); });
-    std::size_t files = 0;
     Timing t_write = time_best(runs, [&] {
       berth::tree::WriteResult r = berth::tree::write_files(rendered, fresh_out());
       if (!r.written) throw berth::Error("write_files refused: " + r.refusal);
+    });
+    rendered.clear();
+    std::size_t files = 0;
+    Timing t_tree = time_best(runs, [&] {
+      berth::tree::WriteResult r = berth::tree::write_tree(output, fresh_out());
+      if (!r.written) throw berth::Error("write_tree refused: " + r.refusal);
       files = r.files;
     });
     Timing t_e2e = time_best(runs, end_to_end);
@@ -405,8 +424,9 @@ int main(int argc, char** argv) {
     };
     row("load_project + to_model", t_load), std::printf("\n");
     row("plan + generate::convert", t_gen), std::printf("\n");
-    row("tree::render (YAML text, paths)", t_render), std::printf("\n");
-    row("tree::write_files (fresh dir)", t_write), std::printf("\n");
+    row("tree::render (in memory)", t_render), std::printf("\n");
+    row("tree::write_files (rendered)", t_write), std::printf("\n");
+    row("tree::write_tree (render + write)", t_tree), std::printf("\n");
     row("run_convert end to end", t_e2e);
     std::printf("   (target < 500 ms wall at 1000 services: %s)\n", services != 1000   ? "n/a"
                                                                     : t_e2e.wall < 0.5 ? "met"
