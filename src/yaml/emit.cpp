@@ -102,8 +102,9 @@ private:
 
   // Writes a scalar after its indicator; `col` is the indentation of the enclosing collection
   // (block scalar content goes two columns deeper). Ends the line except for implicit keys.
-  void scalar(const Node& n, int col, Ctx ctx) {
-    Form form = scalar_form(n, ctx);
+  void scalar(const Node& n, int col, Ctx ctx) { scalar(n, col, ctx, scalar_form(n, ctx)); }
+
+  void scalar(const Node& n, int col, Ctx ctx, Form form) {
     if (std::string_view tag = shown_tag(n); !tag.empty()) {
       sep();
       append_tag(out_, tag);
@@ -206,9 +207,12 @@ private:
   // Writes a simple key in place and returns true, or writes nothing and returns false when the
   // key needs the explicit "? " form (collections, tag-only, over-long keys).
   bool implicit_key(const Node& key) {
-    if (!key.is_scalar() || scalar_form(key, Ctx::ImplicitKey) == Form::TagOnly) return false;
+    if (!key.is_scalar()) return false;
+    // Computed once: the quoting scan is most of what a key costs.
+    Form form = scalar_form(key, Ctx::ImplicitKey);
+    if (form == Form::TagOnly) return false;
     std::size_t mark = out_.size();
-    scalar(key, 0, Ctx::ImplicitKey);
+    scalar(key, 0, Ctx::ImplicitKey, form);
     if (out_.size() - mark <= kMaxImplicitKey) return true;
     out_.resize(mark);
     return false;
