@@ -1,4 +1,5 @@
 // The conversion report rendered for people: Markdown tables and the CLI's short summary.
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <vector>
@@ -10,22 +11,25 @@ namespace berth::generate {
 namespace {
 
 // Appends `text` as a table cell: '|' escaped, line breaks as <br>. Most text has neither, so
-// it is copied in runs between them.
+// it is copied in runs between them, found with memchr.
 void append_cell(std::string& out, std::string_view text) {
+  std::size_t pipe = text.find('|'), newline = text.find('\n');
   std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '|' && text[i] != '\n') continue;
-    out.append(text.substr(run, i - run));
-    out += text[i] == '|' ? "\\|" : "<br>";
-    run = i + 1;
+  while (pipe != std::string_view::npos || newline != std::string_view::npos) {
+    std::size_t at = std::min(pipe, newline);
+    out.append(text.substr(run, at - run));
+    out += at == pipe ? "\\|" : "<br>";
+    run = at + 1;
+    if (at == pipe) pipe = text.find('|', run);
+    else newline = text.find('\n', run);
   }
   out.append(text.substr(run));
 }
 
-std::string where(const Location& at, const std::string& project_directory) {
+// `prefix`: the project directory and a slash, or "" (paths are then shown as they are).
+std::string where(const Location& at, const std::string& prefix) {
   std::string s = at.str();
-  const std::string prefix = project_directory.empty() ? "" : project_directory + "/";
-  if (!prefix.empty() && s.starts_with(prefix)) s = s.substr(prefix.size());
+  if (!prefix.empty() && s.starts_with(prefix)) s.erase(0, prefix.size());
   return s;
 }
 
@@ -68,6 +72,7 @@ std::string report_markdown(const Report& report, const std::string& project_dir
     if (inserted && !e.service.empty()) order.push_back(e.service);
     it->second.push_back(&e);
   }
+  const std::string prefix = project_directory.empty() ? "" : project_directory + "/";
   std::string md;
   md.reserve(report.entries.size() * 160);
   for (const std::string& service : order) {
@@ -84,7 +89,7 @@ std::string report_markdown(const Report& report, const std::string& project_dir
       md += " | ";
       append_cell(md, e->detail);
       md += " | ";
-      append_cell(md, where(e->at, project_directory));
+      append_cell(md, where(e->at, prefix));
       md += " |\n";
     }
   }

@@ -72,6 +72,18 @@ TEST(Runbook, ReportMarkdownAndSummary) {
             "berth: manual: api: secrets: fill overlays/production/secrets/api-secret.template.yaml\n");
 }
 
+TEST(Runbook, ReportCellsEscapePipesAndLineBreaksAndShowSourcesRelative) {
+  Report r;
+  Location at{intern("/p/compose.yaml"), 3, 5};
+  r.add("web", "a|b", Disposition::Inferred, "|one\ntwo || three\n", at);
+  r.add("web", "plain", Disposition::Translated, "no specials", Location{intern("/q/x.yaml"), 1, 1});
+  std::string md = report_markdown(r, "/p");
+  EXPECT_NE(md.find("| `a\\|b` | inferred | \\|one<br>two \\|\\| three<br> | compose.yaml:3:5 |\n"),
+            std::string::npos) << md;
+  EXPECT_NE(md.find("| `plain` | translated | no specials | /q/x.yaml:1:1 |\n"), std::string::npos)
+      << md;
+}
+
 TEST(Runbook, MigrationDocumentSections) {
   auto f = test::load_fixture(kApp);
   Context ctx{f->app, f->profile, f->plan};
