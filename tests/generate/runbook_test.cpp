@@ -76,7 +76,8 @@ TEST(Runbook, ReportCellsEscapePipesAndLineBreaksAndShowSourcesRelative) {
   Report r;
   Location at{intern("/p/compose.yaml"), 3, 5};
   r.add("web", "a|b", Disposition::Inferred, "|one\ntwo || three\n", at);
-  r.add("web", "plain", Disposition::Translated, "no specials", Location{intern("/q/x.yaml"), 1, 1});
+  r.add("web", "plain", Disposition::Translated, "no specials",
+        Location{intern("/q/x.yaml"), 1, 1});
   std::string md = report_markdown(r, "/p");
   EXPECT_NE(md.find("| `a\\|b` | inferred | \\|one<br>two \\|\\| three<br> | compose.yaml:3:5 |\n"),
             std::string::npos) << md;
