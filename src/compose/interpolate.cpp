@@ -131,29 +131,48 @@ private:
   const Location& where_;
 };
 
-// Dotted path of a node for error messages, as compose prints it ("services.web.image").
-void walk(yaml::Node& node, const Environment& env, const std::string& path) {
+// Dotted path of a node for error messages, as compose prints it ("services.web.image"). Only
+// needed when interpolation fails, so each level just points at its parent and the text is
+// built on demand.
+struct PathLink {
+  const PathLink* parent = nullptr; // nullptr: the root, whose path is ""
+  std::string_view key;             // a mapping key (or the kind of a non-scalar key)
+  std::size_t index = 0;            // a sequence index, when key is empty and `in_sequence`
+  bool in_sequence = false;
+
+  std::string str() const {
+    std::string above = parent ? parent->str() : std::string();
+    if (in_sequence) return above + "[" + std::to_string(index) + "]";
+    return above.empty() ? std::string(key) : above + "." + std::string(key);
+  }
+};
+
+void walk(yaml::Node& node, const Environment& env, const PathLink* path) {
   switch (node.kind()) {
   case yaml::Kind::Scalar: {
     if (node.value().find('$') == std::string::npos) return;
     try {
       node.set_value(interpolate(node.value(), env, node.loc()));
     } catch (const Error& e) {
-      if (path.empty()) throw;
-      throw Error(e.where(), "error while interpolating " + path + ": " + e.message());
+      std::string shown = path ? path->str() : std::string();
+      if (shown.empty()) throw;
+      throw Error(e.where(), "error while interpolating " + shown + ": " + e.message());
     }
     return;
   }
   case yaml::Kind::Sequence: {
     std::size_t index = 0;
-    for (auto& item : node.items())
-      walk(item, env, path + "[" + std::to_string(index++) + "]");
+    for (auto& item : node.items()) {
+      PathLink link{path, {}, index++, true};
+      walk(item, env, &link);
+    }
     return;
   }
   case yaml::Kind::Mapping:
     for (auto& entry : node.entries()) {
-      std::string key = entry.key.is_scalar() ? entry.key.value() : entry.key.kind_name();
-      walk(entry.value, env, path.empty() ? key : path + "." + key);
+      PathLink link{path, entry.key.is_scalar() ? std::string_view(entry.key.value())
+                                                : std::string_view(entry.key.kind_name())};
+      walk(entry.value, env, &link);
     }
     return;
   }
@@ -165,6 +184,8 @@ std::string interpolate(std::string_view text, const Environment& env, const Loc
   return Substituter(env, where).run(text, 0);
 }
 
-void interpolate_tree(yaml::Node& root, const Environment& env) { walk(root, env, ""); }
+void interpolate_tree(yaml::Node& root, const Environment& env) {
+  walk(root, env, nullptr);
+}
 
 } // namespace berth::compose
