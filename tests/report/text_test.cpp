@@ -45,10 +45,10 @@ TEST(TextReport, GoldenWithoutColour) {
             "scorecard        score  errors  warnings  infos\n"
             "  security         5.0       1         0      0\n"
             "  reliability      8.0       0         1      0\n"
-            "  observability    9.5       0         0      1\n"
+            "  observability   10.0       0         0      1\n"
             "  data-safety     10.0       0         0      0\n"
             "  delivery         4.0       2         0      0\n"
-            "  overall          7.3\n");
+            "  overall          7.4\n");
 }
 
 TEST(TextReport, EveryFindingLineIsGrepFriendly) {
