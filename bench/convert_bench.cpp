@@ -2,12 +2,15 @@
 // then times each stage of the conversion and the whole command, and reports peak memory.
 //
 //   convert_bench [--services 1000] [--keep DIR] [--out-dir DIR] [--runs 3] [--generate-only]
+//                 [--keep-trees]
 //
 // The project goes to a temp dir (removed at exit) or to --keep DIR (kept, so the CLI and peers
 // can be timed on the very same files; --generate-only stops there). Trees are written to fresh
 // dirs under --out-dir (default: the temp dir); the writer flushes the file system once per
 // tree (syncfs), so that disk is part of what is measured: pass a tmpfs (/dev/shm) to see the
-// CPU cost alone.
+// CPU cost alone. --keep-trees leaves the trees under --out-dir: on ext4 without a journal,
+// deleting thousands of files makes creating files slow for the next minute or more, which
+// would penalize whatever runs next.
 // Target (issue 3): 1,000 services in < 0.5 s.
 #include <algorithm>
 #include <cctype>
@@ -306,7 +309,7 @@ int main(int argc, char** argv) {
   std::size_t services = 1000;
   int runs = 3;
   std::string keep, out_dir;
-  bool generate_only = false;
+  bool generate_only = false, keep_trees = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -326,9 +329,11 @@ int main(int argc, char** argv) {
       runs = std::max(1, std::atoi(value().c_str()));
     else if (a == "--generate-only")
       generate_only = true;
+    else if (a == "--keep-trees")
+      keep_trees = true;
     else {
       std::cerr << "usage: convert_bench [--services N] [--keep DIR] [--out-dir DIR] [--runs N]"
-                   " [--generate-only]\n";
+                   " [--generate-only] [--keep-trees]\n";
       return a == "--help" || a == "-h" ? 0 : 2;
     }
   }
@@ -346,10 +351,12 @@ int main(int argc, char** argv) {
   };
   auto clean_up = [&] {
     if (!tmp.empty()) fs::remove_all(tmp);
-    if (!out_tmp.empty()) fs::remove_all(out_tmp);
+    if (!out_tmp.empty() && !keep_trees) fs::remove_all(out_tmp);
   };
   try {
     tmp = make_temp(fs::temp_directory_path());
+    if (keep_trees && out_dir.empty())
+      throw berth::Error("--keep-trees needs --out-dir DIR (the temp dir is removed)");
     out_tmp = out_dir.empty() ? tmp / "out" : make_temp(out_dir);
     fs::path project = tmp / "project", out_root = out_tmp;
     if (!keep.empty()) {
