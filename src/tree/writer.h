@@ -1,5 +1,6 @@
-// Writing the generated tree to disk: rendered in memory, checked against what berth wrote last
-// time (.berth/manifest.json), then written file by file atomically.
+// Writing the generated tree to disk: checked against what berth wrote last time
+// (.berth/manifest.json), then written atomically (a new tree staged and published whole, an
+// existing one file by file).
 #pragma once
 
 #include <map>
