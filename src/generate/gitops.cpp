@@ -1,5 +1,5 @@
 // The GitOps generator: indexes what the other generators produced into kustomizations,
-// ArgoCD Applications and the CI workflow.
+// ArgoCD Applications or Flux objects, and the CI workflow.
 #include "generate/gitops.h"
 
 #include "yaml/emit.h"
@@ -7,17 +7,35 @@
 namespace berth::generate {
 
 void generate_gitops(const Context& ctx, Output& out) {
+  const bool flux = ctx.profile.gitops.tool == "flux";
   out.add_file("base/kustomization.yaml", yaml::emit(base_kustomization(out)));
+  if (flux) {
+    out.add_file("flux/" + ctx.plan.app + "-source.yaml", yaml::emit(flux_git_repository(ctx)));
+    out.report.add("", "gitops.tool", Disposition::Translated,
+                   "Flux: GitRepository " + flux_source_name(ctx) +
+                       " and a Kustomization per environment in namespace " +
+                       ctx.profile.gitops.flux_namespace + " (flux/)");
+    if (flux_needs_auth_secret(ctx))
+      out.report.add("", "gitops.repo_url", Disposition::Manual,
+                     "create the deploy-key Secret " + flux_auth_secret_name(ctx) + " in " +
+                         ctx.profile.gitops.flux_namespace + ": flux create secret git " +
+                         flux_auth_secret_name(ctx) + " --namespace " +
+                         ctx.profile.gitops.flux_namespace + " --url " +
+                         flux_git_url(ctx.profile.gitops.repo_url) +
+                         " (then add its public key to the repository)");
+  }
   for (const profile::Environment& env : ctx.profile.environments) {
     const std::string dir = "overlays/" + env.name + "/";
     out.add_file(dir + "kustomization.yaml", yaml::emit(overlay_kustomization(ctx, out, env)));
-    const std::string app = "argocd/" + ctx.plan.app + "-" + env.name;
-    out.add_file(app + ".yaml",
-                 yaml::emit(argocd_application(ctx, env, hpa_targets(out, env.name))));
+    const std::string app = (flux ? "flux/" : "argocd/") + ctx.plan.app + "-" + env.name;
+    const std::vector<std::string> hpa = hpa_targets(out, env.name);
+    out.add_file(app + ".yaml", yaml::emit(flux ? flux_kustomization(ctx, env, hpa)
+                                                : argocd_application(ctx, env, hpa)));
     if (has_alerts(out, env.name)) {
       out.add_file(alerts_dir(env.name) + "kustomization.yaml",
                    yaml::emit(alerts_kustomization(out, env.name)));
-      out.add_file(app + "-alerts.yaml", yaml::emit(argocd_alerts_application(ctx, env)));
+      out.add_file(app + "-alerts.yaml", yaml::emit(flux ? flux_alerts_kustomization(ctx, env)
+                                                         : argocd_alerts_application(ctx, env)));
     }
   }
   yaml::Node workflow = ci_workflow(ctx);

@@ -1,5 +1,5 @@
 // The GitOps layer over what the other generators produced (exposed for tests): kustomizations,
-// ArgoCD Applications, the CI workflow.
+// ArgoCD Applications or Flux objects (gitops.tool), the CI workflow.
 #pragma once
 
 #include <string>
@@ -34,6 +34,20 @@ yaml::Node argocd_application(const Context& ctx, const profile::Environment& en
 yaml::Node argocd_alerts_application(const Context& ctx, const profile::Environment& env);
 // Repository path of the tree of `env` ("deploy/<app>/overlays/<env>").
 std::string gitops_path(const Context& ctx, const std::string& env);
+
+// --- flux.cpp (gitops.tool: flux) -----------------------------------------------------------
+// flux/<app>-source.yaml: the one GitRepository (named <app>) every Kustomization of the app
+// reads. flux/<app>-<env>.yaml and flux/<app>-<env>-alerts.yaml: the Kustomizations.
+yaml::Node flux_git_repository(const Context& ctx);
+yaml::Node flux_kustomization(const Context& ctx, const profile::Environment& env,
+                              const std::vector<std::string>& hpa_deployments);
+yaml::Node flux_alerts_kustomization(const Context& ctx, const profile::Environment& env);
+std::string flux_source_name(const Context& ctx);
+// gitops.repo_url as Flux accepts it (git@host:org/repo → ssh://git@host/org/repo).
+std::string flux_git_url(const std::string& url);
+// ssh URLs need a deploy key: GitRepository.spec.secretRef names flux_auth_secret_name().
+bool flux_needs_auth_secret(const Context& ctx);
+std::string flux_auth_secret_name(const Context& ctx);
 
 // .github/workflows/build.yaml; a null node when nothing is built.
 yaml::Node ci_workflow(const Context& ctx);

@@ -79,6 +79,9 @@ Profile default_profile() {
   p.secrets.controller_namespace = "sealed-secrets";
   p.secrets.controller_name = "sealed-secrets-controller";
   p.secrets.scope = "strict";
+  // Used only with method external-secrets: one ClusterSecretStore the platform team configures
+  // (Vault, AWS Secrets Manager, ...); a neutral name that says who reads it.
+  p.secrets.store = "berth-secrets";
 
   // §10: ArgoCD Application in namespace argocd, project default, revision main.
   p.gitops.tool = "argocd";
@@ -87,6 +90,7 @@ Profile default_profile() {
   p.gitops.path = "deploy/{app}";
   p.gitops.argocd_namespace = "argocd";
   p.gitops.project = "default";
+  p.gitops.flux_namespace = "flux-system"; // where `flux bootstrap` installs Flux
 
   // §12: ghcr.io/<org>, pull secret ghcr-secret.
   p.registry.url = "ghcr.io/example";

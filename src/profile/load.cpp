@@ -263,7 +263,7 @@ void Reader::sections(const Node& key, const Node& v, Profile& p) {
       else p.storage.database_size = text(e.value, path, check_positive_quantity);
     }
   } else if (k == "secrets") {
-    mapping(v, k, {"method", "cert", "controller_namespace", "controller_name", "scope"});
+    mapping(v, k, {"method", "cert", "controller_namespace", "controller_name", "scope", "store"});
     for (const yaml::Entry& e : v.entries()) {
       const std::string& f = e.key.value();
       std::string path = sub(k, f);
@@ -271,10 +271,14 @@ void Reader::sections(const Node& key, const Node& v, Profile& p) {
       else if (f == "cert") p.secrets.cert = optional_text(e.value, path, nullptr);
       else if (f == "controller_namespace") p.secrets.controller_namespace = text(e.value, path, check_dns_label);
       else if (f == "controller_name") p.secrets.controller_name = text(e.value, path, check_dns_subdomain);
+      else if (f == "store")
+        p.secrets.store = text(e.value, path, check_dns_subdomain);
       else p.secrets.scope = text(e.value, path, choice("strict|namespace-wide|cluster-wide"));
     }
   } else if (k == "gitops") {
-    mapping(v, k, {"tool", "repo_url", "revision", "path", "argocd_namespace", "project"});
+    mapping(
+        v, k,
+        {"tool", "repo_url", "revision", "path", "argocd_namespace", "project", "flux_namespace"});
     for (const yaml::Entry& e : v.entries()) {
       const std::string& f = e.key.value();
       std::string path = sub(k, f);
@@ -287,6 +291,8 @@ void Reader::sections(const Node& key, const Node& v, Profile& p) {
           return check_relative_path(s);
         });
       else if (f == "argocd_namespace") p.gitops.argocd_namespace = text(e.value, path, check_dns_label);
+      else if (f == "flux_namespace")
+        p.gitops.flux_namespace = text(e.value, path, check_dns_label);
       else p.gitops.project = text(e.value, path, check_dns_subdomain);
     }
   } else if (k == "registry") {
@@ -365,6 +371,21 @@ void validate(const Profile& p, const Reader& r) {
   };
   if (p.environments.empty())
     throw Error(at({"environments"}), "environments: at least one environment is needed");
+  // A certificate with a method that does not seal would be silently ignored.
+  if (!p.secrets.cert.empty() && p.secrets.method != "sealed-secrets")
+    throw Error(at({"secrets.cert", "secrets.method", "secrets"}),
+                "secrets.cert: a sealing certificate is only used with method sealed-secrets, "
+                "but secrets.method is " +
+                    p.secrets.method +
+                    "; remove secrets.cert or set secrets.method: sealed-secrets");
+  // Flux's GitRepository accepts http(s):// and ssh:// URLs only (git@host:path is rewritten to
+  // ssh://git@host/path when generating).
+  if (p.gitops.tool == "flux" &&
+      (p.gitops.repo_url.starts_with("file://") || p.gitops.repo_url.starts_with("git://")))
+    throw Error(at({"gitops.repo_url", "gitops.tool", "gitops"}),
+                "gitops.repo_url: Flux's GitRepository needs an https://, http:// or ssh:// URL "
+                "(or git@host:org/repo.git), got " +
+                    p.gitops.repo_url);
   std::map<std::string, std::string> namespaces, hosts;
   for (const Environment& e : p.environments) {
     std::string path = "environments." + e.name;

@@ -73,12 +73,18 @@ struct Storage {
 };
 
 struct Secrets {
-  std::string method; // "sealed-secrets" | "external-secrets" | "plain"
+  // "sealed-secrets": SealedSecrets (with `cert`) or Secret templates to seal;
+  // "external-secrets": ExternalSecrets reading `store`; "plain": Secrets with the real values
+  // in the overlays (development clusters only).
+  std::string method;
   // Sealing certificate (kubeseal --fetch-cert). Empty: Secret templates with REPLACE_ME values.
+  // Only meaningful with sealed-secrets; the loader rejects it with the other methods.
   std::string cert;
   std::string controller_namespace;
   std::string controller_name;
   std::string scope; // "strict" | "namespace-wide" | "cluster-wide"
+  // external-secrets: the ClusterSecretStore every ExternalSecret reads from.
+  std::string store;
   friend bool operator==(const Secrets&, const Secrets&) = default;
 };
 
@@ -88,7 +94,8 @@ struct GitOps {
   std::string revision;
   std::string path; // of the tree in the repository; may use {app}
   std::string argocd_namespace;
-  std::string project;
+  std::string project;        // ArgoCD project
+  std::string flux_namespace; // where the Flux GitRepository and Kustomizations live
   friend bool operator==(const GitOps&, const GitOps&) = default;
 };
 

@@ -83,6 +83,7 @@ Node profile_to_yaml(const Profile& p) {
   se.set("controller_namespace", Node::str(p.secrets.controller_namespace));
   se.set("controller_name", Node::str(p.secrets.controller_name));
   se.set("scope", Node::str(p.secrets.scope));
+  se.set("store", Node::str(p.secrets.store));
 
   Node& g = doc.set("gitops", Node::mapping());
   g.set("tool", Node::str(p.gitops.tool));
@@ -91,6 +92,7 @@ Node profile_to_yaml(const Profile& p) {
   g.set("path", Node::str(p.gitops.path));
   g.set("argocd_namespace", Node::str(p.gitops.argocd_namespace));
   g.set("project", Node::str(p.gitops.project));
+  g.set("flux_namespace", Node::str(p.gitops.flux_namespace));
 
   Node& r = doc.set("registry", Node::mapping());
   r.set("url", Node::str(p.registry.url));

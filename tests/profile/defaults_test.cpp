@@ -88,9 +88,11 @@ TEST(ProfileDefaults, ClusterConventions) {
   EXPECT_EQ(p.secrets.cert, "");
   EXPECT_EQ(p.secrets.controller_namespace, "sealed-secrets");
   EXPECT_EQ(p.secrets.scope, "strict");
+  EXPECT_EQ(p.secrets.store, "berth-secrets");
   EXPECT_EQ(p.gitops.tool, "argocd");
   EXPECT_EQ(p.gitops.argocd_namespace, "argocd");
   EXPECT_EQ(p.gitops.project, "default");
+  EXPECT_EQ(p.gitops.flux_namespace, "flux-system");
   EXPECT_EQ(p.gitops.revision, "main");
   EXPECT_EQ(p.registry.url, "ghcr.io/example");
   EXPECT_EQ(p.registry.pull_secret, "ghcr-secret");

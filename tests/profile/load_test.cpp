@@ -161,6 +161,36 @@ TEST(ProfileLoad, CrossFieldRules) {
                "berth.yaml:5:17", "default.memory 256Mi is above max.memory 100Mi");
 }
 
+TEST(ProfileLoad, FluxAndExternalSecretsFields) {
+  Profile p = load("gitops:\n  tool: flux\n  flux_namespace: gitops\n"
+                   "secrets:\n  method: external-secrets\n  store: vault-backend\n");
+  EXPECT_EQ(p.gitops.tool, "flux");
+  EXPECT_EQ(p.gitops.flux_namespace, "gitops");
+  EXPECT_EQ(p.secrets.method, "external-secrets");
+  EXPECT_EQ(p.secrets.store, "vault-backend");
+  EXPECT_ERROR("gitops:\n  flux_namespace: Flux_System\n", "berth.yaml:2:19", "DNS-1123");
+  EXPECT_ERROR("secrets:\n  store: \"my store\"\n", "berth.yaml:2:10", "secrets.store");
+  EXPECT_ERROR("gitops:\n  flux: 1\n", "berth.yaml:2:3", "flux_namespace");
+}
+
+TEST(ProfileLoad, CertOnlyWithSealedSecrets) {
+  // A certificate the chosen method would never use is a contradiction, not a silent no-op.
+  EXPECT_ERROR("secrets:\n  method: external-secrets\n  cert: cert.pem\n", "berth.yaml:3:9",
+               "only used with method sealed-secrets, but secrets.method is external-secrets");
+  EXPECT_ERROR("secrets:\n  method: plain\n  cert: cert.pem\n", "berth.yaml:3:9",
+               "secrets.method is plain");
+  EXPECT_EQ(load("secrets:\n  method: plain\n  cert: \"\"\n").secrets.method, "plain");
+}
+
+TEST(ProfileLoad, FluxNeedsAUrlFluxCanFetch) {
+  EXPECT_ERROR("gitops:\n  tool: flux\n  repo_url: file:///srv/git/ops\n", "berth.yaml:3:13",
+               "Flux's GitRepository needs an https://");
+  EXPECT_EQ(
+      load("gitops:\n  tool: flux\n  repo_url: git@github.com:acme/ops.git\n").gitops.repo_url,
+      "git@github.com:acme/ops.git");
+  EXPECT_EQ(load("gitops:\n  repo_url: file:///srv/git/ops\n").gitops.tool, "argocd");
+}
+
 TEST(ProfileLoad, FileErrors) {
   auto dir = berth::test::temp_dir("berth-profile");
   EXPECT_THROW(load_profile((dir / "missing.yaml").string()), berth::Error);
