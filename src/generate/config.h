@@ -37,8 +37,34 @@ std::string secret_template(const Context& ctx, const ServicePlan& plan,
                             const std::vector<SecretKey>& keys, const std::string& ns,
                             const std::string& env);
 
-// Per environment: a SealedSecret when the profile names a cert, else a template file.
+// Per environment, by secrets.method: sealed-secrets → a SealedSecret when the profile names a
+// cert, else a template file; external-secrets → an ExternalSecret; plain → a Secret with the
+// values.
 void add_secrets(const Context& ctx, const ServicePlan& plan, Output& out);
+// The name of plan's Secret (what workloads reference): plan.secret_name or "<name>-secret".
+std::string secret_name(const ServicePlan& plan);
+
+// --- external_secrets.cpp ------------------------------------------------------------------
+// The store's key of one Secret in one environment: "<app>/<env>/<secret name>"; each Secret
+// key is a property of it.
+std::string external_secret_remote_key(const Context& ctx, const profile::Environment& env,
+                                       const std::string& secret);
+// external-secrets.io/v1 ExternalSecret reading every key from the profile's ClusterSecretStore
+// into Secret `secret_name(plan)` of `env`'s namespace.
+yaml::Node external_secret(const Context& ctx, const ServicePlan& plan,
+                           const std::vector<SecretKey>& keys, const profile::Environment& env);
+void add_external_secrets(const Context& ctx, const ServicePlan& plan,
+                          const std::vector<SecretKey>& keys, Output& out);
+
+// --- plain_secrets.cpp ---------------------------------------------------------------------
+// secrets.method plain: a v1 Secret with the real values (stringData; data/base64 for bytes
+// that are not text), unknown values as REPLACE_ME.
+yaml::Node plain_secret(const Context& ctx, const ServicePlan& plan,
+                        const std::vector<SecretKey>& keys, const profile::Environment& env);
+void add_plain_secrets(const Context& ctx, const ServicePlan& plan,
+                       const std::vector<SecretKey>& keys, Output& out);
+// The warning plain mode prints on stderr and in MIGRATION.md.
+extern const char* const kPlainSecretsWarning;
 
 // --- file_configmaps.cpp -------------------------------------------------------------------
 // One ConfigMap per usable bind mount (bind_mount_use), reported; others reported.

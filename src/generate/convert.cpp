@@ -29,6 +29,7 @@ void append(Output& out, Output&& later) {
     append(out.patches[env], std::move(patches));
   append(out.files, std::move(later.files));
   append(out.report.entries, std::move(later.report.entries));
+  append(out.report.warnings, std::move(later.report.warnings));
 }
 
 // The generators up to observability only read the context and append to their Output, so the

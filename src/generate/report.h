@@ -26,6 +26,10 @@ struct ReportEntry {
 
 struct Report {
   std::vector<ReportEntry> entries;
+  // Choices the user made that deserve a shout (plain Secrets in Git): printed first by
+  // report_summary as "berth: warning: ..." and listed at the top of MIGRATION.md's report.
+  std::vector<std::string> warnings;
+  void warn(std::string text) { warnings.push_back(std::move(text)); }
   void add(std::string service, std::string key, Disposition d, std::string detail,
            Location at = {}) {
     entries.push_back({std::move(service), std::move(key), d, std::move(detail), at});

@@ -50,6 +50,8 @@ std::string report_summary(const Report& report) {
   std::map<Disposition, int> counts;
   for (const ReportEntry& e : report.entries) counts[e.disposition]++;
   std::ostringstream s;
+  for (const std::string& w : report.warnings)
+    s << "berth: warning: " << w << '\n';
   s << "berth: report: " << counts[Disposition::Translated] << " translated, "
     << counts[Disposition::Inferred] << " inferred, " << counts[Disposition::Dropped]
     << " dropped, " << counts[Disposition::Manual] << " manual\n";

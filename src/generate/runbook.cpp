@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "generate/config.h"
 #include "generate/runbook.h"
 
 namespace berth::generate {
@@ -49,6 +50,46 @@ std::string docker_volume(const Context& ctx, const std::string& key) {
 }
 
 std::string fence(const std::string& commands) { return "```sh\n" + commands + "```\n"; }
+
+bool is_kind(const yaml::Node& object, std::string_view kind) {
+  const yaml::Node* k = object.find("kind");
+  return k && k->is_scalar() && k->value() == kind;
+}
+
+bool is_secret_with_values(const yaml::Node& object) {
+  return is_kind(object, "Secret") && (object.find("stringData") || object.find("data"));
+}
+
+// external-secrets: "| env | key | properties |" rows from the ExternalSecrets of the overlays,
+// in environment order, so the operator knows exactly what to create in the store.
+std::string remote_keys_table(const Context& ctx, const Output& out) {
+  std::string rows;
+  for (const profile::Environment& env : ctx.profile.environments) {
+    auto it = out.overlay.find(env.name);
+    if (it == out.overlay.end()) continue;
+    for (const Manifest& m : it->second) {
+      if (!is_kind(m.object, "ExternalSecret")) continue;
+      const yaml::Node* spec = m.object.find("spec");
+      const yaml::Node* data = spec ? spec->find("data") : nullptr;
+      if (!data || !data->is_sequence()) continue;
+      std::string key, properties;
+      for (const yaml::Node& d : data->items()) {
+        const yaml::Node* ref = d.find("remoteRef");
+        if (!ref) continue;
+        key = ref->text("key");
+        properties += (properties.empty() ? "`" : ", `") + ref->text("property") + "`";
+      }
+      if (!key.empty()) rows += "| " + env.name + " | `" + key + "` | " + properties + " |\n";
+    }
+  }
+  if (rows.empty()) return {};
+  return "\nCreate these keys in the store behind ClusterSecretStore `" +
+         ctx.profile.secrets.store +
+         "` (one key per Secret and environment, one property per Secret key); the External "
+         "Secrets Operator then writes the Secrets the workloads use:\n\n"
+         "| Environment | Remote key | Properties |\n|---|---|---|\n" +
+         rows;
+}
 
 // What must run in the cluster for the chosen secrets method.
 std::string secrets_prerequisite(const profile::Profile& p) {
@@ -214,7 +255,12 @@ std::string migration_markdown(const Context& ctx, const Output& out) {
           "-f flux/`. Each overlay contains its Namespace, so Flux creates the namespaces (it "
           "applies Namespaces before the objects in them).\n";
 
-  md << "\n## Secrets to fill\n\nNo secret value is written in this tree.\n\n";
+  md << "\n## Secrets to fill\n\n";
+  if (p.secrets.method == "plain")
+    md << "**Plain Secrets are in Git** (`secrets.method: plain`): the overlays hold Secrets with "
+          "their real values (`overlays/<env>/secret-*.yaml`); for development clusters only.\n\n";
+  else
+    md << "No secret value is written in this tree.\n\n";
   std::vector<std::string> templates;
   for (const TextFile& f : out.files)
     if (f.path.ends_with(".template.yaml")) templates.push_back(f.path);
@@ -228,7 +274,18 @@ std::string migration_markdown(const Context& ctx, const Output& out) {
     (secret ? md : other) << "- " << (e.service.empty() ? "" : "`" + e.service + "`: ")
                           << e.detail << "\n";
   }
-  if (!templates.empty()) {
+  if (!templates.empty() && p.secrets.method != "sealed-secrets") {
+    // Only Secrets berth has no values for are templated in these modes (registry credentials):
+    // without a sealing controller they are created in the cluster, never committed.
+    md << "\nFor each template: fill a copy OUTSIDE the repository and apply it to its namespace"
+       << (p.secrets.method == "external-secrets"
+               ? " (or store the value in the secret store and write an ExternalSecret for it)"
+               : "")
+       << ", then delete the copy (never commit it):\n\n```sh\n";
+    for (const std::string& t : templates)
+      md << "kubectl apply -f FILLED.yaml   # filled copy of " << t << "\n";
+    md << "```\n";
+  } else if (!templates.empty()) {
     const std::string cert = p.secrets.cert.empty() ? "sealed-secrets.pem" : p.secrets.cert;
     md << "\nFor each template: copy it OUTSIDE the repository, replace every `REPLACE_ME`, "
           "seal the copy into the overlay, add it to the overlay's resources, then delete the "
@@ -250,6 +307,7 @@ std::string migration_markdown(const Context& ctx, const Output& out) {
     }
     md << "```\n";
   }
+  if (p.secrets.method == "external-secrets") md << remote_keys_table(ctx, out);
   if (!other.str().empty())
     md << "\n## Other manual steps\n\n" << other.str();
 
@@ -317,13 +375,27 @@ std::string migration_markdown(const Context& ctx, const Output& out) {
   md << "- Data written in the cluster after the cut-over is not on the Compose host: copy it "
         "back with the commands above, reversed.\n";
 
-  md << "\n## Conversion report\n\nWhat became of every Compose key "
-        "(translated, inferred, dropped, manual).\n"
+  md << "\n## Conversion report\n\n";
+  for (const std::string& w : out.report.warnings)
+    md << "**Warning:** " << w << ".\n\n";
+  md << "What became of every Compose key (translated, inferred, dropped, manual).\n"
      << report_markdown(out.report, ctx.app.project_directory);
   return md.str();
 }
 
 void generate_runbook(const Context& ctx, Output& out) {
+  if (ctx.profile.secrets.method == "plain") {
+    bool any = false;
+    for (const auto& [env, manifests] : out.overlay)
+      for (const Manifest& m : manifests)
+        any = any || is_secret_with_values(m.object);
+    if (any) {
+      out.report.warn(kPlainSecretsWarning);
+      out.report.add("", "secrets.method", Disposition::Translated,
+                     std::string("plain Secrets in overlays/<env>/secret-*.yaml: ") +
+                         kPlainSecretsWarning);
+    }
+  }
   out.add_file("MIGRATION.md", migration_markdown(ctx, out));
 }
 

@@ -1,6 +1,7 @@
 // A service's Secret: its secret env and Compose secrets, sealed per environment when the
-// profile has the controller's certificate, else templates with placeholders. No secret value
-// is ever written in plain text.
+// profile has the controller's certificate, else templates with placeholders — or, by
+// secrets.method, ExternalSecrets (external_secrets.cpp) or plain Secrets (plain_secrets.cpp).
+// Outside plain mode no secret value is ever written in plain text.
 #include <fstream>
 #include <iterator>
 
@@ -33,10 +34,6 @@ bool valid_key(std::string_view key) {
   return true;
 }
 
-std::string secret_name(const ServicePlan& plan) {
-  return plan.secret_name.empty() ? kube::dns1123_label(plan.name + "-secret") : plan.secret_name;
-}
-
 const std::string& service_name(const ServicePlan& plan) {
   return plan.service ? plan.service->name : plan.name;
 }
@@ -54,6 +51,10 @@ Node labels_node(const Context& ctx, const ServicePlan& plan) {
 }
 
 } // namespace
+
+std::string secret_name(const ServicePlan& plan) {
+  return plan.secret_name.empty() ? kube::dns1123_label(plan.name + "-secret") : plan.secret_name;
+}
 
 std::vector<SecretKey> secret_keys(const Context& ctx, const ServicePlan& plan, Report& report) {
   std::vector<SecretKey> keys;
@@ -145,6 +146,14 @@ std::string secret_template(const Context& ctx, const ServicePlan& plan,
 void add_secrets(const Context& ctx, const ServicePlan& plan, Output& out) {
   std::vector<SecretKey> keys = secret_keys(ctx, plan, out.report);
   if (keys.empty()) return;
+  const std::string& method = ctx.profile.secrets.method;
+  if (method != "sealed-secrets" && !ctx.profile.secrets.cert.empty())
+    // Only --seal-cert can get here (the profile loader rejects the combination).
+    throw Error(Location{}, "a sealing certificate was given, but secrets.method is " + method +
+                                ", which does not seal; drop --seal-cert or use method "
+                                "sealed-secrets");
+  if (method == "external-secrets") return add_external_secrets(ctx, plan, keys, out);
+  if (method == "plain") return add_plain_secrets(ctx, plan, keys, out);
   const std::string& svc = service_name(plan);
   const std::string name = secret_name(plan);
   const bool sealing = !ctx.profile.secrets.cert.empty();

@@ -126,6 +126,54 @@ TEST(SecretLeak, UrlPasswordsAndComposeSecrets) {
   expect_no_leak(*f, 6);
 }
 
+TEST(SecretLeak, ExternalSecretsAndFluxWriteNoValue) {
+  profile::Profile p = profile::default_profile();
+  p.secrets.method = "external-secrets";
+  p.gitops.tool = "flux";
+  auto f = test::load_fixture_with(kLeaky, p, kLeakyEnv);
+  write_leaky_files(*f);
+  expect_no_leak(*f, 6);
+}
+
+// The one mode where values are written, because the user asked for it: they appear in the
+// overlays' plain Secrets and nowhere else (not in base, MIGRATION.md, the report or templates).
+TEST(SecretLeak, PlainModeWritesValuesOnlyIntoOverlaySecrets) {
+  profile::Profile p = profile::default_profile();
+  p.secrets.method = "plain";
+  auto f = test::load_fixture_with(kLeaky, p, kLeakyEnv);
+  write_leaky_files(*f);
+  std::vector<std::string> values = secret_values(*f);
+  ASSERT_GE(values.size(), 6u);
+  Output out = generate(*f);
+  std::vector<std::string> found = leaks(out, values);
+  std::size_t in_secrets = 0;
+  for (const std::string& where : found) {
+    bool plain_secret =
+        where.starts_with("overlays/") && where.find("/secret-") != std::string::npos;
+    if (plain_secret)
+      ++in_secrets;
+    else
+      ADD_FAILURE() << "secret value outside the plain Secrets: " << where;
+  }
+  // Every value, in both environments.
+  EXPECT_GE(in_secrets, 2 * values.size());
+  // A multi-line value is emitted as an indented block, so look for it line by line.
+  std::string secrets_text;
+  for (const auto& [where, text] : texts(out))
+    if (where.starts_with("overlays/") && where.find("/secret-") != std::string::npos)
+      secrets_text += text;
+  for (const auto& value : values) {
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t end = value.find('\n', start);
+      std::string line = value.substr(start, end == std::string::npos ? end : end - start);
+      EXPECT_NE(secrets_text.find(line), std::string::npos) << "plain mode did not write " << line;
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+  }
+}
+
 TEST(SecretLeak, DetectsALeak) {
   // The scanner itself: a value in an object, a patch, a file or the report is caught.
   Output out;
