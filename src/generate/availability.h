@@ -25,6 +25,14 @@ bool wants_hpa(const ServicePlan& plan, const std::string& env);
 // autoscaling/v2 HorizontalPodAutoscaler named after the workload.
 yaml::Node make_hpa(const AppPlan& app, const ServicePlan& plan, const model::Autoscaling& hpa);
 
+// --- hpa_quota.cpp ---------------------------------------------------------------------------
+// Lowers the maxReplicas of `env`'s HPAs (in out.overlay, never below minReplicas) until every
+// workload of the namespace, the HPAs at their maximum, fits the environment's ResourceQuota
+// (requests, limits and pods alike: the tightest entry binds), counted as `berth check` counts
+// it. HPAs share the room equally in extra pods. Rollout surge is not counted: see the .cpp.
+// Each cap, and each HPA whose minimum alone does not fit, is a Manual report entry.
+void fit_hpas_to_quota(const Context& ctx, const profile::Environment& env, Output& out);
+
 // --- pdb.cpp ---------------------------------------------------------------------------------
 // Pods guaranteed to run in `env`: the replicas, or the HPA minimum where an HPA scales.
 int min_pods_in(const ServicePlan& plan, const std::string& env);

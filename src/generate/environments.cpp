@@ -1,4 +1,5 @@
 // Per-environment objects of the overlays: Namespace, ResourceQuota, LimitRange, pull secret.
+#include "generate/availability.h"
 #include "generate/context.h"
 #include "generate/environments.h"
 
@@ -122,6 +123,8 @@ void generate_environments(const Context& ctx, Output& out) {
     out.add_overlay(env.name, dir + "namespace.yaml", namespace_object(env, app));
     out.add_overlay(env.name, dir + "resourcequota.yaml", resource_quota(env, app));
     out.add_overlay(env.name, dir + "limitrange.yaml", limit_range(env, app));
+    // Here, after backup: every workload of the namespace exists (the dump CronJobs too).
+    availability::fit_hpas_to_quota(ctx, env, out);
     if (pull) {
       const std::string& name = ctx.profile.registry.pull_secret;
       std::string path = pull_secret_template_path(env, name);

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "generate/workloads.h"
+#include "kube/pod_security.h"
 
 namespace berth::generate::workloads {
 
@@ -100,11 +101,22 @@ Node pod_security_context(const ServicePlan& plan, Report& report) {
                s.at.loc);
     break;
   case NonRoot::Unknown:
-    report.add(s.name, "securityContext", Disposition::Manual,
-               "image " + plan.image +
-                   " may run as root: runAsNonRoot not set; set a numeric non-root `user` if "
-                   "the image supports it",
-               s.at.loc);
+    if (plan.family != DataFamily::None && s.user.empty())
+      // Official database images start as root on purpose; say so, so that the warnings
+      // `berth check` gives for them are read as expected rather than as a generator slip.
+      report.add(s.name, "securityContext", Disposition::Manual,
+                 "image " + plan.image +
+                     " starts as root, as official database images do (most chown their data "
+                     "directory, then drop to their own user): runAsNonRoot is not set, so "
+                     "`berth check` warns run-as-root and capability-added (expected); a rootless "
+                     "variant of the image with a numeric `user` avoids both",
+                 s.at.loc);
+    else
+      report.add(s.name, "securityContext", Disposition::Manual,
+                 "image " + plan.image +
+                     " may run as root: runAsNonRoot not set (`berth check` warns run-as-root); "
+                     "set a numeric non-root `user` if the image supports it",
+                 s.at.loc);
     break;
   }
   UserSpec u = parse_user(s.user);
@@ -208,6 +220,17 @@ Node container_security_context(const ServicePlan& plan, Report& report) {
                "securityContext.capabilities.add (review: each capability widens the attack "
                "surface)",
                s.at.loc);
+  std::string beyond; // capabilities the namespaces' Pod Security "baseline" enforcement refuses
+  for (const auto& c : add)
+    if (!kube::baseline_capability(c)) beyond += (beyond.empty() ? "" : ", ") + c;
+  if (!beyond.empty() && !s.privileged)
+    report.add(s.name, "cap_add", Disposition::Manual,
+               "capabilities " + beyond +
+                   " give the container power over the node (`berth check` reports "
+                   "capability-added-dangerous) and are outside Pod Security baseline, which "
+                   "the generated namespaces enforce: the pods are rejected until you drop them "
+                   "or label the namespace pod-security.kubernetes.io/enforce=privileged",
+               s.at.loc);
   if (!s.cap_drop.empty())
     report.add(s.name, "cap_drop", Disposition::Translated,
                "securityContext.capabilities.drop: ALL is always dropped");
@@ -218,8 +241,9 @@ Node container_security_context(const ServicePlan& plan, Report& report) {
                "securityContext.readOnlyRootFilesystem");
   else
     report.add(s.name, "read_only", Disposition::Inferred,
-               "readOnlyRootFilesystem: false (Compose did not set read_only); set it to true "
-               "and mount emptyDir volumes at the paths the process writes",
+               "readOnlyRootFilesystem: false (Compose did not set read_only, and which "
+               "paths the image writes is unknown; `berth check` warns root-filesystem-writable): "
+               "set read_only and tmpfs for those paths in Compose to make it true",
                s.at.loc);
 
   UserSpec u = parse_user(s.user);

@@ -163,9 +163,7 @@ Usage measure(const Lookup& l, const Buckets& b, std::string_view ns,
       u.storage = add_sat(u.storage, mul_sat(ct.storage.value, pc.count));
     }
     if (p.surges && pc.count > 0) {
-      std::int64_t extra = p.max_surge.percent
-                               ? add_sat(mul_sat(pc.count, p.max_surge.value), 99) / 100
-                               : p.max_surge.value;
+      std::int64_t extra = kube::surge_pods(pc.count, p.max_surge.value, p.max_surge.percent);
       u.surge_pods = add_sat(u.surge_pods, extra);
       for (std::size_t r = 0; r < kResourceCount; ++r) {
         u.surge_request[r] = add_sat(u.surge_request[r], mul_sat(pu.request[r], extra));

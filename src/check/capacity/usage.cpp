@@ -33,27 +33,25 @@ ContainerUsage container_usage(const ContainerFacts& c, const LimitItem* lr) {
 
 PodUsage pod_usage(const PodsFacts& p, const LimitItem* lr) {
   PodUsage u;
-  std::array<std::int64_t, kResourceCount> init_req{}, init_lim{};
+  std::vector<kube::ContainerAmounts> amounts;
+  amounts.reserve(p.containers.size());
   for (const ContainerFacts& c : p.containers) {
     ContainerUsage cu = container_usage(c, lr);
+    kube::ContainerAmounts& a = amounts.emplace_back();
+    a.init = c.init;
+    a.sidecar = c.sidecar;
     bool defaulted = false;
     for (std::size_t r = 0; r < kResourceCount; ++r) {
       defaulted = defaulted || cu.request[r].from_limit_range || cu.limit[r].from_limit_range;
-      if (c.init && !c.sidecar) {
-        init_req[r] = std::max(init_req[r], cu.request[r].value);
-        init_lim[r] = std::max(init_lim[r], cu.limit[r].value);
-      } else {
-        u.request[r] = add_sat(u.request[r], cu.request[r].value);
-        u.limit[r] = add_sat(u.limit[r], cu.limit[r].value);
-      }
+      a.request[r] = cu.request[r].value;
+      a.limit[r] = cu.limit[r].value;
     }
     u.defaulted += defaulted ? 1 : 0;
     u.containers.push_back(cu);
   }
-  for (std::size_t r = 0; r < kResourceCount; ++r) {
-    u.request[r] = std::max(u.request[r], init_req[r]);
-    u.limit[r] = std::max(u.limit[r], init_lim[r]);
-  }
+  kube::PodTotals t = kube::pod_totals(amounts);
+  u.request = t.request;
+  u.limit = t.limit;
   return u;
 }
 

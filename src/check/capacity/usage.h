@@ -11,21 +11,18 @@
 #include <vector>
 
 #include "check/index_lookup.h"
+#include "kube/pod_usage.h"
 #include "profile/profile.h"
 
 namespace berth::check::capacity {
 
 inline constexpr std::string_view kResourceName[] = {"cpu", "memory", "ephemeral-storage"};
 
-// Saturating arithmetic: absurd inputs (replicas: 2147483647 × 1Ei) must not overflow.
-inline std::int64_t add_sat(std::int64_t a, std::int64_t b) {
-  std::int64_t out;
-  return __builtin_add_overflow(a, b, &out) ? INT64_MAX : out;
-}
-inline std::int64_t mul_sat(std::int64_t a, std::int64_t b) {
-  std::int64_t out;
-  return __builtin_mul_overflow(a, b, &out) ? INT64_MAX : out;
-}
+// The arithmetic the generator's quota fitting shares (kube/pod_usage.h).
+using kube::add_sat;
+using kube::mul_sat;
+static_assert(kResourceCount == kube::kPodResources && kCpu == 0 && kMemory == 1 &&
+              kEphemeral == 2);
 // A quantity of resource r in its short human form ("250m", "1.5Gi").
 std::string format_amount(Resource r, std::int64_t value);
 
