@@ -327,9 +327,9 @@ BuiltinSchemas parse_builtin(const std::vector<std::string_view>& texts) {
 }
 
 const BuiltinSchemas& builtin_schemas() {
-  static const BuiltinSchemas schemas =
-      parse_builtin({builtin_text::meta(), builtin_text::pod(), builtin_text::core(),
-                     builtin_text::workloads(), builtin_text::network(), builtin_text::crds()});
+  static const BuiltinSchemas schemas = parse_builtin(
+      {builtin_text::meta(), builtin_text::pod(), builtin_text::core(), builtin_text::workloads(),
+       builtin_text::network(), builtin_text::crds(), builtin_text::gitops_crds()});
   return schemas;
 }
 

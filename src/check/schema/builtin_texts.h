@@ -23,5 +23,6 @@ std::string_view core();      // core/v1 kinds: Pod, Service, ConfigMap, Secret,
 std::string_view workloads(); // apps/v1 and batch/v1
 std::string_view network();   // networking/v1, autoscaling/v2, policy/v1, scheduling/v1
 std::string_view crds();      // the custom resources berth emits (Crd dialect)
+std::string_view gitops_crds(); // Flux GitRepository/Kustomization, ExternalSecret (Crd dialect)
 
 } // namespace berth::check::schema::builtin_text

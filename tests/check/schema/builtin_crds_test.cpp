@@ -123,8 +123,13 @@ TEST(SchemaBuiltinCrds, MatchTheRealCrds) {
   }
   const BuiltinSchemas& b = builtin_schemas();
   std::size_t compared = 0;
+  // ../shared/schemas has no Flux or External Secrets CRDs; those built-ins are checked
+  // against berth's own output by the schema tests and the npm oracles in the e2e tests.
+  const std::set<std::string> not_shared = {"source.toolkit.fluxcd.io/v1 GitRepository",
+                                            "kustomize.toolkit.fluxcd.io/v1 Kustomization",
+                                            "external-secrets.io/v1 ExternalSecret"};
   for (const BuiltinRoot& r : b.roots) {
-    if (!r.crd) continue;
+    if (!r.crd || not_shared.count(r.api_version + " " + r.kind)) continue;
     auto it = real.find(r.api_version + " " + r.kind);
     ASSERT_NE(it, real.end()) << "no real CRD for " << r.api_version << " " << r.kind;
     std::vector<std::string> diffs;

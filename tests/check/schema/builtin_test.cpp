@@ -191,6 +191,9 @@ TEST(SchemaBuiltin, CoversTheKindsBerthGenerates) {
                         "traefik.io/v1alpha1 IngressRoute",
                         "traefik.io/v1alpha1 Middleware",
                         "argoproj.io/v1alpha1 Application",
+                        "source.toolkit.fluxcd.io/v1 GitRepository",
+                        "kustomize.toolkit.fluxcd.io/v1 Kustomization",
+                        "external-secrets.io/v1 ExternalSecret",
                         "postgresql.cnpg.io/v1 Cluster",
                         "postgresql.cnpg.io/v1 ScheduledBackup",
                         "cert-manager.io/v1 Certificate"})
