@@ -230,47 +230,56 @@ void fit_hpas_to_quota(const Context& ctx, const profile::Environment& env, Outp
     if (w.hpa) top = std::max(top, w.max - w.min);
   if (!exceeded(ws, hard, top)) return;
 
-  // Even the minimums do not fit: nothing can scale; the operator must make room.
-  if (const Hard* h = exceeded(ws, hard, 0)) {
-    for (Workload& w : ws) {
-      if (!w.hpa || !w.plan) continue;
-      at(w.hpa, "spec")->set("maxReplicas", Node::integer(w.min));
-      out.report.add(w.plan->service->name, "x-berth.hpa", Disposition::Manual,
-                     "hpa min " + std::to_string(w.min) + " for " + std::string(w.name) +
-                         " does not fit the " + env.name + " quota (" + h->name + " " + h->text +
-                         "): kept, and max lowered from " + std::to_string(w.max) + " to " +
-                         std::to_string(w.min) +
-                         "; raise the quota in the cluster profile or "
-                         "lower the workloads' resources, or pods will be rejected",
-                     w.plan->service->x_berth->hpa->at.loc);
-    }
-    return;
-  }
-  // The same number of extra pods for every HPA (water-filling): the largest level that fits.
+  // When even the minimums do not fit, nothing can scale: the operator must make room.
+  const Hard* short_at_min = exceeded(ws, hard, 0);
+  // Otherwise the same number of extra pods for every HPA (water-filling): the largest level
+  // that fits.
   std::int64_t lo = 0, hi = top; // fits(lo), !fits(hi)
-  while (hi - lo > 1) {
+  while (!short_at_min && hi - lo > 1) {
     std::int64_t mid = lo + (hi - lo) / 2;
     (exceeded(ws, hard, mid) ? hi : lo) = mid;
   }
-  const Hard* binding = exceeded(ws, hard, lo + 1);
+  const Hard* binding = short_at_min ? short_at_min : exceeded(ws, hard, lo + 1);
+  const std::string quota =
+      "the " + env.name + " quota (" + binding->name + " " + binding->text + ")";
+  std::vector<const Node*> dropped;
   for (Workload& w : ws) {
     if (!w.hpa || w.max - w.min <= lo) continue;
-    std::int64_t capped = w.min + lo;
-    at(w.hpa, "spec")->set("maxReplicas", Node::integer(capped));
-    // A fixed replica count above the new maximum would fight the autoscaler.
+    const std::int64_t capped = w.min + lo;
+    // A fixed replica count above the new maximum would fight the autoscaler, or (without
+    // one) run pods the quota rejects.
     if (Node* patch = patch_of(w.kind, w.name))
       if (Node* replicas = at(at(patch, "spec"), "replicas");
           replicas && count(replicas).value_or(0) > capped)
         *replicas = Node::integer(capped);
-    if (!w.plan) continue;
-    out.report.add(w.plan->service->name, "x-berth.hpa", Disposition::Manual,
-                   "hpa max for " + std::string(w.name) + " capped from " + std::to_string(w.max) +
-                       " to " + std::to_string(capped) + " by the " + env.name + " quota (" +
-                       binding->name + " " + binding->text +
-                       "): at more pods quota admission would reject them; raise the quota in "
-                       "the cluster profile to scale further",
-                   w.plan->service->x_berth->hpa->at.loc);
+    const std::string min = std::to_string(w.min), name(w.name);
+    std::string detail;
+    if (capped == w.min) {
+      // An HPA whose maximum is its minimum cannot scale (`berth check` warns
+      // hpa-max-replicas): the workload runs its minimum without one.
+      dropped.push_back(w.hpa);
+      detail = short_at_min
+                   ? "hpa min " + min + " for " + name + " does not fit " + quota +
+                         " even before scaling: kept at " + min +
+                         " replicas without an HPA; raise the quota in the cluster profile or "
+                         "lower the workloads' resources, or pods will be rejected"
+                   : "no HPA for " + name + " in " + env.name + ": " + quota +
+                         " leaves no room for a pod above minReplicas " + min + ", so it runs " +
+                         min + " replicas; raise the quota in the cluster profile to autoscale";
+    } else {
+      at(w.hpa, "spec")->set("maxReplicas", Node::integer(capped));
+      detail = "hpa max for " + name + " capped from " + std::to_string(w.max) + " to " +
+               std::to_string(capped) + " by " + quota +
+               ": at more pods quota admission would reject them; raise the quota in the "
+               "cluster profile to scale further";
+    }
+    if (w.plan)
+      out.report.add(w.plan->service->name, "x-berth.hpa", Disposition::Manual, std::move(detail),
+                     w.plan->service->x_berth->hpa->at.loc);
   }
+  std::erase_if(overlay->second, [&](const Manifest& m) {
+    return std::find(dropped.begin(), dropped.end(), &m.object) != dropped.end();
+  });
 }
 
 } // namespace berth::generate::availability

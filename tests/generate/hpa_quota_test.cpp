@@ -4,6 +4,7 @@
 
 #include "generate/convert.h"
 #include "generate/fixture.h"
+#include "yaml/emit.h"
 
 namespace berth::generate {
 namespace {
@@ -58,6 +59,13 @@ std::int64_t hpa_max(const Output& out, const std::string& env, const std::strin
   return -1;
 }
 
+// The emitted strategic-merge patch of workload `name` in `env`, or "".
+std::string patch_of(const Output& out, const std::string& env, const std::string& name) {
+  for (const Patch& p : out.patches.at(env))
+    if (p.path.ends_with("/patches/" + name + ".yaml")) return yaml::emit(p.patch);
+  return "";
+}
+
 TEST(HpaQuota, LimitsBind) {
   profile::Profile p = roomy();
   production(p).quota.limits_cpu = "4"; // worker 1 + api 3 x 1
@@ -105,9 +113,25 @@ TEST(HpaQuota, MinimumThatDoesNotFitIsKeptAndReported) {
   production(p).quota.limits_cpu = "2"; // worker 1 + api 2 x 1 = 3
   auto f = load_fixture_with(kApp, p);
   Output out = convert(f->app, f->profile, {});
-  EXPECT_EQ(hpa_max(out, "production", "api"), 2);
+  EXPECT_EQ(hpa_max(out, "production", "api"), -1); // an HPA pinned at its minimum is dropped
+  EXPECT_EQ(hpa_max(out, "staging", "api"), 10);
+  EXPECT_NE(patch_of(out, "production", "api").find("replicas: 2"), std::string::npos);
   std::string r = test::report_of(out, "api", "x-berth.hpa");
-  EXPECT_NE(r.find("manual: hpa min 2 for api does not fit the production quota (limits.cpu 2)"),
+  EXPECT_NE(r.find("manual: hpa min 2 for api does not fit the production quota (limits.cpu 2) "
+                   "even before scaling: kept at 2 replicas without an HPA"),
+            std::string::npos)
+      << r;
+}
+
+TEST(HpaQuota, NoRoomAboveTheMinimumDropsTheHpa) {
+  profile::Profile p = roomy();
+  production(p).quota.limits_cpu = "3500m"; // worker 1 + api 2 x 1, not a third
+  auto f = load_fixture_with(kApp, p);
+  Output out = convert(f->app, f->profile, {});
+  EXPECT_EQ(hpa_max(out, "production", "api"), -1);
+  std::string r = test::report_of(out, "api", "x-berth.hpa");
+  EXPECT_NE(r.find("manual: no HPA for api in production: the production quota (limits.cpu "
+                   "3500m) leaves no room for a pod above minReplicas 2, so it runs 2 replicas"),
             std::string::npos)
       << r;
 }
