@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "cli/allocator.h"
 #include "cli/check.h"
 #include "cli/config.h"
 #include "cli/convert.h"
@@ -240,6 +241,7 @@ void add_schemas(CLI::App& app, berth::cli::SchemasPullOptions& o) {
 } // namespace
 
 int main(int argc, char** argv) {
+  berth::cli::tune_allocator();
   std::ios::sync_with_stdio(false);
   CLI::App app{"berth: move applications onto K3s/Kubernetes, production-grade by default",
                "berth"};

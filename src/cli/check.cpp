@@ -12,6 +12,7 @@
 #include "check/suggest.h"
 #include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
+#include "cli/release_at_exit.h"
 #include "profile/load.h"
 #include "report/check_report.h"
 
@@ -123,23 +124,6 @@ void render(const check::Result& result, const Catalog& catalog, const std::stri
     report::render_junit(result, catalog, out);
   else
     report::render_text(result, catalog, out, color);
-}
-
-// The output is written and the process is about to exit: freeing the result (the index,
-// every object's identity, the findings — millions of small blocks on a large tree) would only
-// delay the exit, by several percent of a whole run. So it is deliberately leaked, except under
-// AddressSanitizer, whose leak checker would report it.
-void release_at_exit(check::Result&& result) {
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BERTH_CHECK_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(BERTH_CHECK_ASAN)
-  check::Result dropped = std::move(result);
-#else
-  (void)new check::Result(std::move(result));
-#endif
 }
 
 } // namespace

@@ -2,9 +2,11 @@
 #include "cli/convert.h"
 
 #include <filesystem>
+#include <utility>
 
 #include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
+#include "cli/release_at_exit.h"
 #include "compose/to_model.h"
 #include "generate/convert.h"
 #include "generate/runbook.h"
@@ -48,6 +50,9 @@ int run_convert(const ConvertOptions& options, std::ostream& /*out*/, std::ostre
     err << "berth: wrote " << result.files << " files to " << options.output;
     if (!result.removed.empty()) err << " (removed " << result.removed.size() << " stale)";
     err << "; next: read " << options.output << "/MIGRATION.md\n";
+    release_at_exit(std::move(output));
+    release_at_exit(std::move(app));
+    release_at_exit(std::move(project));
   } catch (const Error& e) {
     print_error(err, e);
     return kExitInput;
