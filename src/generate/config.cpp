@@ -13,7 +13,10 @@ void generate_config(const Context& ctx, Output& out) {
     add_secrets(ctx, plan, out);
     std::size_t overlays_after = 0;
     for (const auto& [env, manifests] : out.overlay) overlays_after += manifests.size();
-    sealed = sealed || overlays_after > overlays_before;
+    // Only sealed-secrets adds overlay objects that are re-encrypted (ExternalSecrets and plain
+    // Secrets are the same on every run).
+    sealed = sealed ||
+             (overlays_after > overlays_before && ctx.profile.secrets.method == "sealed-secrets");
     add_file_configmaps(ctx, plan, out);
   }
   // Sealing uses a fresh random session key each time, so it cannot be byte-identical across

@@ -392,8 +392,8 @@ void generate_runbook(const Context& ctx, Output& out) {
     if (any) {
       out.report.warn(kPlainSecretsWarning);
       out.report.add("", "secrets.method", Disposition::Translated,
-                     std::string("plain Secrets in overlays/<env>/secret-*.yaml: ") +
-                         kPlainSecretsWarning);
+                     "Secrets with their values in overlays/<env>/secret-*.yaml, as asked "
+                     "(development clusters only)");
     }
   }
   out.add_file("MIGRATION.md", migration_markdown(ctx, out));

@@ -113,9 +113,13 @@ std::string build_and_validate(const fs::path& out) {
     }
     add(r.out, dir.string());
   }
+  // The GitOps tool's objects (ArgoCD Applications or Flux sources and Kustomizations) live
+  // outside the overlays: validated as they are.
   std::vector<fs::path> apps;
-  for (const auto& app : fs::directory_iterator(out / "argocd"))
-    apps.push_back(app.path());
+  for (const char* dir : {"argocd", "flux"})
+    if (fs::is_directory(out / dir))
+      for (const auto& app : fs::directory_iterator(out / dir))
+        apps.push_back(app.path());
   std::sort(apps.begin(), apps.end());
   for (const fs::path& app : apps)
     add(read_file(app), app.string());

@@ -31,8 +31,9 @@ nlohmann::ordered_json yaml_to_json_array(const std::string& yaml_text, const st
 RunResult check_unknown_fields(const std::string& objects_json);
 
 // Builds every overlay (and its alerts folder) of a tree with `kubectl kustomize` and validates
-// every object plus the ArgoCD Applications with the kubernetes-models oracle and the strict
-// unknown-field walk (each only when available); returns the failures, "" when all is well.
+// every object plus the ArgoCD Applications or Flux objects (argocd/, flux/) with the
+// kubernetes-models oracle and the strict unknown-field walk (each only when available);
+// returns the failures, "" when all is well.
 std::string build_and_validate(const std::filesystem::path& tree_root);
 
 } // namespace berth::test

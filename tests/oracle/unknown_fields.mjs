@@ -9,6 +9,14 @@
 //   YAML to JSON first (berth's tests do it with berth's own parser).
 // Exit 0 printing "N objects, 0 unknown fields" when clean; 1 with one line per problem.
 //
+// Kinds with no schema there (Flux, External Secrets...) are checked against the validators the
+// @kubernetes-models/* packages of package.json ship (their _schemas, compiled from the
+// projects' CRDs): the object is validated through a Proxy that records which properties the
+// validator reads. A compiled validator reads every property its schema declares (absent or
+// not) and enumerates the keys of maps, so a key it never read is a field the schema does not
+// declare. Objects whose validator reads no key at all are free-form (preserve-unknown-fields).
+// A kind found in neither place is an error, never skipped.
+//
 // The walk mirrors what the API server does: for built-in types an object schema without
 // properties is free-form (RawExtension, FieldsV1), while in a CRD's structural schema fields
 // not declared are pruned — silently dropped — unless x-kubernetes-preserve-unknown-fields says
@@ -88,6 +96,79 @@ for (const path of crdPaths)
     }
 
 const objectMeta = definitions["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"];
+
+// --- kinds from the @kubernetes-models packages --------------------------------------------
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const modelPackages = Object.keys(pkg.dependencies ?? {}).filter((n) => n.startsWith("@kubernetes-models/"));
+const modelModules = new Map();
+async function modelClass(apiVersion, kind) {
+  for (const name of modelPackages) {
+    const path = `${name}/${apiVersion}`;
+    if (!modelModules.has(path)) {
+      try {
+        modelModules.set(path, await import(path));
+      } catch {
+        modelModules.set(path, null); // the package has no such group/version
+      }
+    }
+    const mod = modelModules.get(path);
+    if (mod && typeof mod[kind] === "function" && typeof mod[kind].prototype.validate === "function") return mod[kind];
+  }
+  return null;
+}
+
+// `value` wrapped so that every property read, `in` test and key enumeration is recorded in
+// `records` (one per object node: its path, the keys read, whether its keys were listed).
+function tracked(value, path, records) {
+  if (value === null || typeof value !== "object") return value;
+  const record = { value, path, read: new Set(), listed: false, array: Array.isArray(value) };
+  records.push(record);
+  const children = new Map();
+  const child = (key) => {
+    if (!children.has(key)) {
+      const sub = record.array ? `${path}[${key}]` : `${path}.${key}`;
+      children.set(key, tracked(value[key], sub, records));
+    }
+    return children.get(key);
+  };
+  return new Proxy(value, {
+    get(target, key, receiver) {
+      if (typeof key !== "string") return Reflect.get(target, key, receiver);
+      record.read.add(key);
+      return Object.prototype.hasOwnProperty.call(target, key) ? child(key) : Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === "string") record.read.add(key);
+      return Reflect.has(target, key);
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (typeof key === "string") record.read.add(key);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    ownKeys(target) {
+      record.listed = true;
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+// Unknown fields of `obj` by the model class's validator (and its own errors: types, enums,
+// required fields), as problem lines.
+function checkWithModel(Cls, obj, what) {
+  const records = [];
+  const found = [];
+  try {
+    Cls.prototype.validate.call(tracked(obj, "", records));
+  } catch (e) {
+    found.push(`${what}: ${e.message}`);
+  }
+  for (const r of records) {
+    if (r.array || r.listed || r.read.size === 0) continue;
+    for (const key of Object.keys(r.value))
+      if (!r.read.has(key)) found.push(`${what}: unknown field ${r.path}.${key}`);
+  }
+  return found;
+}
 
 function resolve(schema) {
   while (schema && typeof schema.$ref === "string") {
@@ -182,7 +263,11 @@ for (const [i, obj] of objects.entries()) {
   const [group, version] = slash < 0 ? ["", apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
   const entry = schemas.get(gvk(group, version, kind));
   if (!entry) {
-    problems.push(`${what}: unknown kind (no schema for apiVersion ${apiVersion} kind ${kind})`);
+    const Cls = await modelClass(apiVersion, kind);
+    if (Cls) problems.push(...checkWithModel(Cls, obj, what));
+    else
+      problems.push(`${what}: unknown kind (no schema for apiVersion ${apiVersion} kind ${kind}, ` +
+                    `not in the shared schemas nor in ${modelPackages.join(", ")})`);
     continue;
   }
   const ctx = { what, crd: entry.crd };
