@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "generate/availability.h"
 #include "kube/pod_usage.h"
@@ -168,13 +171,23 @@ void fit_hpas_to_quota(const Context& ctx, const profile::Environment& env, Outp
   std::vector<Hard> hard = tracked(env.quota);
   if (hard.empty()) return;
   const Defaults defaults = defaults_of(env);
-  std::vector<Patch>& patches = out.patches[env.name];
+  // Looked up by "kind/name" through maps built once: a linear scan per workload and per HPA
+  // was quadratic in the number of services (a fifth of a 1,000-service convert).
+  auto key_of = [](std::string_view kind, std::string_view name) {
+    std::string key(kind);
+    key += '/';
+    key += name;
+    return key;
+  };
+  std::unordered_map<std::string, Node*> patch_by_key;
+  for (Patch& p : out.patches[env.name]) {
+    const Node* name = at(at(&p.patch, "metadata"), "name");
+    if (name && name->is_scalar())
+      patch_by_key.try_emplace(key_of(p.patch.text("kind"), name->value()), &p.patch);
+  }
   auto patch_of = [&](std::string_view kind, std::string_view name) -> Node* {
-    for (Patch& p : patches)
-      if (p.patch.text("kind") == kind && at(&p.patch, "metadata") &&
-          at(&p.patch, "metadata")->text("name") == name)
-        return &p.patch;
-    return nullptr;
+    auto it = patch_by_key.find(key_of(kind, name));
+    return it == patch_by_key.end() ? nullptr : it->second;
   };
 
   std::vector<Workload> ws;
@@ -201,6 +214,9 @@ void fit_hpas_to_quota(const Context& ctx, const profile::Environment& env, Outp
   add_workloads(out.base);
   add_workloads(overlay->second);
 
+  std::unordered_map<std::string, std::vector<Workload*>> workloads_by_key;
+  for (Workload& w : ws)
+    workloads_by_key[key_of(w.kind, w.name)].push_back(&w);
   bool any = false;
   for (Manifest& m : overlay->second) {
     if (m.object.text("kind") != "HorizontalPodAutoscaler") continue;
@@ -209,21 +225,24 @@ void fit_hpas_to_quota(const Context& ctx, const profile::Environment& env, Outp
     auto max = count(at(spec, "maxReplicas"));
     if (!target || !max || *max <= 0) continue;
     std::int64_t min = std::min(count(at(spec, "minReplicas")).value_or(1), *max);
-    for (Workload& w : ws)
-      if (w.kind == target->text("kind") && w.name == target->text("name")) {
-        // The HPA decides the count: its minimum in steady state.
-        w.hpa = &m.object;
-        w.min = min;
-        w.max = *max;
-        w.pods = min;
-        any = true;
-      }
+    auto targets = workloads_by_key.find(key_of(target->text("kind"), target->text("name")));
+    if (targets == workloads_by_key.end()) continue;
+    for (Workload* w : targets->second) {
+      // The HPA decides the count: its minimum in steady state.
+      w->hpa = &m.object;
+      w->min = min;
+      w->max = *max;
+      w->pods = min;
+      any = true;
+    }
   }
   if (!any) return;
+  std::unordered_map<std::string_view, const ServicePlan*> plan_by_name;
+  for (const ServicePlan& p : ctx.plan.services)
+    if (p.service) plan_by_name.insert_or_assign(p.name, &p); // names are unique
   for (Workload& w : ws)
     if (w.hpa)
-      for (const ServicePlan& p : ctx.plan.services)
-        if (p.name == w.name && p.service) w.plan = &p;
+      if (auto it = plan_by_name.find(w.name); it != plan_by_name.end()) w.plan = it->second;
 
   std::int64_t top = 0; // the most pods any HPA can add
   for (const Workload& w : ws)
