@@ -221,6 +221,16 @@ bool looks_numeric(std::string_view s) {
 
 } // namespace
 
+namespace {
+// Bytes the scan below must look at more closely: controls, DEL, non-ASCII, ':' and ' '.
+constexpr std::array<bool, 256> kLooksCloser = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = c < 0x20 || c >= 0x7F || c == ':' || c == ' ';
+  return t;
+}();
+} // namespace
+
 bool needs_quotes(std::string_view s) {
   if (s.empty()) return true;
   // One pass for what can hide anywhere: control and non-printable characters (tabs, line
@@ -228,6 +238,10 @@ bool needs_quotes(std::string_view s) {
   const std::size_t n = s.size();
   for (std::size_t i = 0; i < n;) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!kLooksCloser[c]) { // most bytes: one table load instead of four comparisons
+      ++i;
+      continue;
+    }
     if (c >= 0x80) { // rare: decode and check the one code point
       std::size_t j = i;
       if (quote::decode_utf8(s, j) < 0 || !quote::all_printable(s.substr(i, j - i), false, false))
