@@ -7,13 +7,14 @@ using yaml::Node;
 
 Node make_object(std::string_view api_version, std::string_view kind, std::string_view name,
                  std::string_view ns) {
+  // Fresh mappings: `add` appends without looking for a key that cannot be there yet.
   Node object = Node::mapping();
-  object.set("apiVersion", Node::str(std::string(api_version)));
-  object.set("kind", Node::str(std::string(kind)));
+  object.add(Node::str("apiVersion"), Node::str(std::string(api_version)));
+  object.add(Node::str("kind"), Node::str(std::string(kind)));
   Node meta = Node::mapping();
-  meta.set("name", Node::str(std::string(name)));
-  if (!ns.empty()) meta.set("namespace", Node::str(std::string(ns)));
-  object.set("metadata", std::move(meta));
+  meta.add(Node::str("name"), Node::str(std::string(name)));
+  if (!ns.empty()) meta.add(Node::str("namespace"), Node::str(std::string(ns)));
+  object.add(Node::str("metadata"), std::move(meta));
   return object;
 }
 
@@ -37,7 +38,7 @@ void set_annotation(Node& object, std::string_view key, std::string_view value) 
 
 Node string_map(const std::map<std::string, std::string>& pairs) {
   Node m = Node::mapping();
-  for (const auto& [k, v] : pairs) m.set(k, Node::str(v));
+  for (const auto& [k, v] : pairs) m.add(Node::str(k), Node::str(v)); // map keys are unique
   return m;
 }
 
