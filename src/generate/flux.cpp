@@ -35,6 +35,20 @@ Node drop_replicas_patch(const std::string& deployment) {
   return patch;
 }
 
+// Strategic-merge patch annotating the overlay's Namespace so that pruning (deleting or renaming
+// the Kustomization) never deletes the namespace and with it the data volumes in it.
+Node keep_namespace_patch(const std::string& ns) {
+  Node target = Node::mapping();
+  target.set("kind", Node::str("Namespace"));
+  target.set("name", Node::str(ns));
+  Node patch = Node::mapping();
+  patch.set("patch",
+            Node::str("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns +
+                      "\n  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled\n"));
+  patch.set("target", std::move(target));
+  return patch;
+}
+
 Node kustomization(const Context& ctx, const std::string& name, const std::string& path) {
   const profile::GitOps& g = ctx.profile.gitops;
   Node k =
@@ -115,12 +129,11 @@ Node flux_git_repository(const Context& ctx) {
 Node flux_kustomization(const Context& ctx, const profile::Environment& env,
                         const std::vector<std::string>& hpa_deployments) {
   Node k = kustomization(ctx, ctx.plan.app + "-" + env.name, gitops_path(ctx, env.name));
-  if (!hpa_deployments.empty()) {
-    Node patches = Node::sequence();
-    for (const std::string& name : hpa_deployments)
-      patches.push(drop_replicas_patch(name));
-    k.find("spec")->set("patches", std::move(patches));
-  }
+  Node patches = Node::sequence();
+  patches.push(keep_namespace_patch(profile::namespace_for(env, ctx.plan.app)));
+  for (const std::string& name : hpa_deployments)
+    patches.push(drop_replicas_patch(name));
+  k.find("spec")->set("patches", std::move(patches));
   return k;
 }
 

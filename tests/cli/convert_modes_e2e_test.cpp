@@ -10,6 +10,8 @@
 
 #include "cli/tree_oracle.h"
 #include "support/test_support.h"
+#include "yaml/emit.h"
+#include "yaml/parse.h"
 
 namespace fs = std::filesystem;
 using namespace berth::test;
@@ -106,6 +108,36 @@ TEST(ConvertModesE2E, FluxWithExternalSecrets) {
   EXPECT_EQ(build_and_validate(out), "");
   for (const std::string& e : check_tree(out, profile))
     ADD_FAILURE() << e;
+  // What kustomize-controller applies: the overlay with the Kustomization's spec.patches.
+  using berth::yaml::Node;
+  for (const std::string env : {"staging", "production"}) {
+    SCOPED_TRACE(env);
+    Node flux =
+        berth::yaml::parse_document(read_file(out / ("flux/vault-drive-" + env + ".yaml")), "flux");
+    Node wrap = Node::mapping();
+    wrap.set("apiVersion", Node::str("kustomize.config.k8s.io/v1beta1"));
+    wrap.set("kind", Node::str("Kustomization"));
+    wrap.set("resources", Node::sequence()).push(Node::str("../vd/overlays/" + env));
+    wrap.set("patches", *flux.find("spec")->find("patches"));
+    fs::path dir = out.parent_path() / ("flux-apply-" + env);
+    write_file(dir / "kustomization.yaml", berth::yaml::emit(wrap));
+    auto built = run("kubectl kustomize " + quote(dir));
+    ASSERT_EQ(built.exit_code, 0) << built.err;
+    bool backend = false, ns = false;
+    for (const Node& doc : berth::yaml::parse_stream(built.out, "built")) {
+      if (doc.text("kind") == "Deployment" && doc.find("metadata")->text("name") == "backend") {
+        backend = true;
+        EXPECT_EQ(doc.find("spec")->find("replicas"), nullptr); // the HPA's field
+      }
+      if (doc.text("kind") == "Namespace") {
+        ns = true;
+        const Node* a = doc.find("metadata")->find("annotations");
+        ASSERT_NE(a, nullptr);
+        EXPECT_EQ(a->text("kustomize.toolkit.fluxcd.io/prune"), "disabled");
+      }
+    }
+    EXPECT_TRUE(backend && ns) << built.out;
+  }
 }
 
 TEST(ConvertModesE2E, PlainSecretsAreWrittenAndShouted) {

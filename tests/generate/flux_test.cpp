@@ -103,6 +103,16 @@ TEST(Flux, KustomizationPerEnvironmentDropsHpaReplicas) {
             "  wait: true\n"
             "  patches:\n"
             "    - patch: |\n"
+            "        apiVersion: v1\n"
+            "        kind: Namespace\n"
+            "        metadata:\n"
+            "          name: shop-prod\n"
+            "          annotations:\n"
+            "            kustomize.toolkit.fluxcd.io/prune: disabled\n"
+            "      target:\n"
+            "        kind: Namespace\n"
+            "        name: shop-prod\n"
+            "    - patch: |\n"
             "        - op: remove\n"
             "          path: /spec/replicas\n"
             "      target:\n"
@@ -111,12 +121,13 @@ TEST(Flux, KustomizationPerEnvironmentDropsHpaReplicas) {
             "        kind: Deployment\n"
             "        name: api\n");
   yaml::Node plain = flux_kustomization(ctx, prod, {});
-  EXPECT_EQ(plain.find("spec")->find("patches"), nullptr);
+  EXPECT_EQ(plain.find("spec")->find("patches")->size(), 1u); // the Namespace's only
   EXPECT_EQ(plain.find("spec")->find("targetNamespace"), nullptr);
   yaml::Node alerts = flux_alerts_kustomization(ctx, prod);
   EXPECT_EQ(kube::metadata(alerts).text("name"), "shop-production-alerts");
   EXPECT_EQ(alerts.find("spec")->text("path"), "./deploy/shop/overlays/production/alerts");
   EXPECT_EQ(alerts.find("spec")->find("targetNamespace"), nullptr);
+  EXPECT_EQ(alerts.find("spec")->find("patches"), nullptr); // the rules namespace is not ours
 }
 
 TEST(Flux, ConvertWritesFluxInsteadOfArgocd) {
