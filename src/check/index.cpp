@@ -67,6 +67,7 @@ void Index::add(const Object& o) {
           index_read::scalar_at(index_read::mapping_at(&o.root, "metadata"), "namespace"))
     facts.ns_loc = ns->loc();
   d.objects.push_back(facts);
+  ex::images(o, d); // any pod spec, like the policy family's pod_of
 
   if (has_pod_template(kind) && kind != "PodTemplate") {
     if (group_is(i, "") || group_is(i, "apps", "extensions") || group_is(i, "batch"))
@@ -110,6 +111,7 @@ void Index::append(Index&& other) {
   IndexData& b = *other.data_;
   move_append(a.objects, b.objects);
   move_append(a.pods, b.pods);
+  move_append(a.images, b.images);
   move_append(a.services, b.services);
   move_append(a.backends, b.backends);
   move_append(a.middleware_refs, b.middleware_refs);

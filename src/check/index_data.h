@@ -74,6 +74,19 @@ struct ContainerFacts {
   Amounts requests, limits;
 };
 
+// A container's image and pull policy, for the policy rules that need the whole set: in a raw
+// kustomize tree an overlay's `images:` entry can pin a base's untagged image. Kept for every
+// object policy::check_object sees as a pod (any kind with a pod spec, PodTemplate included).
+struct ImageFacts {
+  ObjectRef object = nullptr;
+  std::string container; // its name; "" when missing
+  std::size_t index = 0; // position in its list (names an unnamed container)
+  bool init = false;     // under initContainers
+  std::string image;     // as written; "" when absent or not a string
+  std::string pull_policy;
+  Location image_loc, pull_policy_loc; // the scalars (pull_policy_loc empty when absent)
+};
+
 enum class RefKind : unsigned char { ConfigMap, Secret, PersistentVolumeClaim, ServiceAccount };
 
 // A reference from a pod spec to an object that must exist (optional references are not kept).
@@ -234,6 +247,8 @@ struct KustomizationFacts {
   Location ns_loc;
   std::vector<std::string> resources; // normalized paths of its resources (files or directories)
   std::vector<std::string> patches;   // normalized paths of its strategic-merge patch files
+  // `images:` entries that set newTag or digest: image names (no tag) the build pins.
+  std::vector<std::string> pinned_images;
 };
 
 // A kustomize patch setting a workload's spec.replicas: in a raw tree the overlay's replica
@@ -253,6 +268,7 @@ struct ObjectFacts {
 struct IndexData {
   std::vector<ObjectFacts> objects;
   std::vector<PodsFacts> pods;
+  std::vector<ImageFacts> images;
   std::vector<ServiceFacts> services;
   std::vector<BackendFacts> backends;
   std::vector<MiddlewareRefFacts> middleware_refs;

@@ -8,6 +8,8 @@ namespace berth::check::index_extract {
 
 // Workloads and bare Pods: labels, replicas, containers (ports, resources), references.
 void pods(const Object& o, IndexData& d);
+// Container images and pull policies of any object with a pod spec.
+void images(const Object& o, IndexData& d);
 // Service, Ingress, Traefik IngressRoute(TCP/UDP), ServiceMonitor, NetworkPolicy.
 void service(const Object& o, IndexData& d);
 void ingress(const Object& o, IndexData& d);

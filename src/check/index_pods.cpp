@@ -1,5 +1,5 @@
-// Facts of workloads and bare Pods: pod labels, how many pods, containers (ports, resources),
-// and the ConfigMaps/Secrets/PVCs/ServiceAccount their pod spec needs.
+// Facts of workloads and bare Pods: pod labels, how many pods, containers (ports, resources,
+// images), and the ConfigMaps/Secrets/PVCs/ServiceAccount their pod spec needs.
 #include "check/index_extract.h"
 #include "check/index_read.h"
 
@@ -155,6 +155,35 @@ void pods(const Object& o, IndexData& d) {
         f.claim_templates.push_back(std::move(ct));
       }
   d.pods.push_back(std::move(f));
+}
+
+void images(const Object& o, IndexData& d) {
+  const Node* spec = pod_spec(o);
+  if (!spec) return;
+  for (const char* key : {"initContainers", "containers"}) {
+    const Node* list = sequence_at(spec, key);
+    if (!list) continue;
+    std::size_t index = 0;
+    for (const Node& c : list->items()) {
+      if (c.is_mapping()) {
+        ImageFacts f;
+        f.object = &o.info;
+        f.container = text_at(&c, "name");
+        f.index = index;
+        f.init = key[0] == 'i';
+        if (const Node* image = scalar_at(&c, "image")) {
+          f.image = image->value();
+          f.image_loc = image->loc();
+        }
+        if (const Node* policy = scalar_at(&c, "imagePullPolicy")) {
+          f.pull_policy = policy->value();
+          f.pull_policy_loc = policy->loc();
+        }
+        if (!f.image.empty()) d.images.push_back(std::move(f));
+      }
+      ++index;
+    }
+  }
 }
 
 } // namespace berth::check::index_extract

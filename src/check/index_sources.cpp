@@ -58,6 +58,15 @@ void kustomization(const Object& o, IndexData& d) {
         if (!path.empty() && path.find('\n') == std::string::npos && !is_remote(path))
           k.patches.push_back(normalize_path(k.dir + "/" + path));
       }
+  // The image transformer: an entry matching a container's image name (tag and digest aside)
+  // and giving it a tag or digest pins that image in this build.
+  if (const Node* list = sequence_at(&o.root, "images"))
+    for (const Node& image : list->items()) {
+      std::string name = text_at(&image, "name");
+      if (!name.empty() &&
+          (!text_at(&image, "newTag").empty() || !text_at(&image, "digest").empty()))
+        k.pinned_images.push_back(std::move(name));
+    }
   // Generated ConfigMaps/Secrets: references to the generator's name are rewritten by kustomize
   // to the hashed name, so the plain name is what pods refer to.
   for (const auto& [key, kind] : {std::pair{"configMapGenerator", RefKind::ConfigMap},

@@ -16,6 +16,7 @@
 #include "check/engine/file_pass.h"
 #include "check/index.h"
 #include "check/input.h"
+#include "check/policy/policy.h"
 #include "check/reference/reference.h"
 #include "check/schema/registry.h"
 #include "check/schema/schema.h"
@@ -141,6 +142,7 @@ Result run(const Options& options, std::istream& stdin_stream) {
   result.files = files.size();
 
   Context set_ctx(options, rules, *registry);
+  policy::check_set(index, set_ctx);
   reference::check_set(index, set_ctx);
   capacity::check_set(index, set_ctx);
   std::vector<Finding>& set_findings = set_ctx.findings();

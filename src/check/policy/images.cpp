@@ -1,4 +1,7 @@
 // Images: a pinned tag or digest, and a pull policy that fits it.
+#include <unordered_set>
+
+#include "check/index_data.h"
 #include "check/policy/topics.h"
 
 namespace berth::check::policy {
@@ -23,19 +26,21 @@ const RuleInfo kRules[] = {
      "a deployment."},
     {kNoTag, Family::Policy, Area::Delivery, Severity::Warning, true,
      "A container image has no tag and no digest (it means :latest).",
-     "Pin a version tag or digest; in a kustomize base whose overlays set the tag with "
-     "`images:`, check the rendered output (`kubectl kustomize overlays/ENV | berth check -`).",
+     "Pin a version tag or digest, or give the image its tag in the overlays' kustomization "
+     "(`images: [{name: IMAGE, newTag: TAG}]`, `kustomize edit set image`).",
      "An untagged image resolves to :latest, with the same problems (see image-tag-latest). "
      "The peers treat it like :latest; berth warns instead because kustomize bases commonly "
      "leave the tag to the overlays' `images:` transformer (berth's own trees do: the CI "
-     "workflow sets it), which a per-file check cannot see."},
+     "workflow sets it). When a kustomization in the checked set pins the image's name with "
+     "newTag or digest, the image is not reported."},
     {kPullMutable, Family::Policy, Area::Delivery, Severity::Warning, true,
      "imagePullPolicy IfNotPresent/Never on an image with a mutable tag (latest or none).",
      "Pin the image (then IfNotPresent is right), or drop imagePullPolicy so Kubernetes uses "
      "Always for :latest.",
      "With a mutable tag, IfNotPresent runs whatever copy each node happened to pull first: "
      "pods of one Deployment run different builds and a new push is never picked up. This is "
-     "the combination kube-score's pull-policy check exists for."},
+     "the combination kube-score's pull-policy check exists for. An image a kustomization in "
+     "the checked set pins (`images:` with newTag or digest) is not mutable."},
     {kPullDigest, Family::Policy, Area::Delivery, Severity::Info, true,
      "imagePullPolicy Always on an image pinned by digest.",
      "Use IfNotPresent (or omit the policy) for digest-pinned images.",
@@ -53,20 +58,25 @@ const RuleInfo kRules[] = {
 };
 
 struct ImageRef {
-  std::string_view tag; // "" when none
-  bool digest = false;  // @sha256:…
+  std::string_view name; // without tag and digest: what a kustomize `images:` entry matches
+  std::string_view tag;  // "" when none
+  bool digest = false;   // @sha256:…
+  // No digest and no tag or :latest: the registry can move it under the same spec.
+  bool is_mutable() const { return !digest && (tag.empty() || tag == "latest"); }
 };
 
 ImageRef parse(std::string_view image) {
   ImageRef ref;
   std::size_t at = image.find('@');
   ref.digest = at != std::string_view::npos;
-  std::string_view name = image.substr(0, at);
+  ref.name = image.substr(0, at);
   // A registry port (localhost:5000/app) is before the last '/', a tag after it.
-  std::size_t slash = name.rfind('/');
-  std::string_view last = slash == std::string_view::npos ? name : name.substr(slash + 1);
-  std::size_t colon = last.rfind(':');
-  if (colon != std::string_view::npos) ref.tag = last.substr(colon + 1);
+  std::size_t slash = ref.name.rfind('/');
+  std::size_t colon = ref.name.rfind(':');
+  if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash)) {
+    ref.tag = ref.name.substr(colon + 1);
+    ref.name = ref.name.substr(0, colon);
+  }
   return ref;
 }
 
@@ -83,32 +93,48 @@ void check_images(const Pod& pod, Context& ctx) {
     std::string_view image = text(image_node);
     if (image.empty()) return; // the schema family reports a missing image
     ImageRef ref = parse(image);
-    bool mutable_tag = !ref.digest && (ref.tag.empty() || ref.tag == "latest");
+    // :latest written in a manifest is a choice even when an overlay retags it: reported here.
     if (!ref.digest && ref.tag == "latest" && ctx.enabled(kLatest))
       ctx.report(kLatest, info, image_node->loc(),
                  describe(c) + " uses image " + std::string(image) + " (mutable :latest tag)");
-    if (!ref.digest && ref.tag.empty() && ctx.enabled(kNoTag))
-      ctx.report(kNoTag, info, image_node->loc(),
-                 describe(c) + " uses image " + std::string(image) +
-                     " without a tag or digest, which means :latest");
 
     const yaml::Node* policy_node = get(c.node, "imagePullPolicy");
     std::string_view policy = text(policy_node);
-    if (mutable_tag && (policy == "IfNotPresent" || policy == "Never") && ctx.enabled(kPullMutable))
-      ctx.report(kPullMutable, info, policy_node->loc(),
-                 describe(c) + " pulls " + std::string(image) + " with imagePullPolicy " +
-                     std::string(policy) + ": each node keeps running the copy it pulled first");
     if (ref.digest && policy == "Always" && ctx.enabled(kPullDigest))
       ctx.report(kPullDigest, info, policy_node->loc(),
                  describe(c) + " pins its image by digest but pulls it Always");
     // Kubernetes defaults the policy to Always only for :latest or untagged images.
-    bool always = policy == "Always" || (policy.empty() && mutable_tag);
+    bool always = policy == "Always" || (policy.empty() && ref.is_mutable());
     if (!always && ctx.enabled(kPullAlways))
       ctx.report(kPullAlways, info, policy_node ? policy_node->loc() : image_node->loc(),
                  describe(c) + " has imagePullPolicy " +
                      (policy.empty() ? std::string("IfNotPresent (the default for a pinned tag)")
                                      : std::string(policy)));
   });
+}
+
+// A raw kustomize tree (base + overlays read from disk) leaves the tag of its own images to the
+// overlays' `images:` entries; kustomize build writes it into the container. Any kustomization
+// of the set pinning the name counts. The rendered output has no kustomization: there the tag
+// must be on the container, where it then is.
+void check_image_pins(const Index& index, Context& ctx) {
+  if (!ctx.enabled(kNoTag) && !ctx.enabled(kPullMutable)) return;
+  const IndexData& d = index.data();
+  std::unordered_set<std::string_view> pinned;
+  for (const KustomizationFacts& k : d.kustomizations)
+    pinned.insert(k.pinned_images.begin(), k.pinned_images.end());
+  for (const ImageFacts& f : d.images) {
+    ImageRef ref = parse(f.image);
+    if (!ref.is_mutable() || pinned.count(ref.name)) continue;
+    std::string who = describe(f.container, f.index, f.init);
+    if (ref.tag.empty() && ctx.enabled(kNoTag))
+      ctx.report(kNoTag, f.object, f.image_loc,
+                 who + " uses image " + f.image + " without a tag or digest, which means :latest");
+    if ((f.pull_policy == "IfNotPresent" || f.pull_policy == "Never") && ctx.enabled(kPullMutable))
+      ctx.report(kPullMutable, f.object, f.pull_policy_loc,
+                 who + " pulls " + f.image + " with imagePullPolicy " + f.pull_policy +
+                     ": each node keeps running the copy it pulled first");
+  }
 }
 
 } // namespace berth::check::policy

@@ -27,10 +27,14 @@ std::optional<Pod> pod_of(const Object& object) {
 }
 
 std::string describe(const Container& c) {
-  std::string out = c.init ? "init container " : "container ";
-  if (c.name.empty()) return out + "#" + std::to_string(c.index + 1);
+  return describe(c.name, c.index, c.init);
+}
+
+std::string describe(std::string_view name, std::size_t index, bool init) {
+  std::string out = init ? "init container " : "container ";
+  if (name.empty()) return out + "#" + std::to_string(index + 1);
   out += '"';
-  out += c.name;
+  out += name;
   out += '"';
   return out;
 }

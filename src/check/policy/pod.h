@@ -33,6 +33,7 @@ struct Container {
 
 // `container "web"`, `init container "dump"`, `container #2` (no name) — for messages.
 std::string describe(const Container& c);
+std::string describe(std::string_view name, std::size_t index, bool init);
 
 // Calls f(const Container&) for initContainers, then containers (mappings only).
 template <class F> void for_each_container(const Pod& pod, F&& f) {

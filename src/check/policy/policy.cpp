@@ -56,4 +56,8 @@ void check_object(const Object& object, Context& ctx) {
   if (ctx.profile()) check_conventions(object, ctx);
 }
 
+void check_set(const Index& index, Context& ctx) {
+  check_image_pins(index, ctx);
+}
+
 } // namespace berth::check::policy

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "check/context.h"
+#include "check/index.h"
 #include "check/object.h"
 #include "check/rule.h"
 
@@ -13,5 +14,8 @@ namespace berth::check::policy {
 std::vector<RuleInfo> rules();
 // Per-object policies; thread-safe. Patches (ObjectInfo::patch) are skipped by the caller.
 void check_object(const Object& object, Context& ctx);
+// The few policies a raw kustomize tree can satisfy elsewhere in the set (an overlay's
+// `images:` pins a base's untagged image); run once after every object was added.
+void check_set(const Index& index, Context& ctx);
 
 } // namespace berth::check::policy

@@ -2,9 +2,8 @@
 // not added, not privileged, seccomp RuntimeDefault. Severities follow the Pod Security
 // Standards: what the Baseline profile forbids is an error, what only Restricted forbids is a
 // warning (images that need root exist; an admission controller on Baseline rejects the rest).
-#include <array>
-
 #include "check/policy/topics.h"
+#include "kube/pod_security.h"
 
 namespace berth::check::policy {
 
@@ -99,11 +98,6 @@ const RuleInfo kRules[] = {
      "Unconfined disables syscall filtering entirely; Pod Security Baseline forbids it."},
 };
 
-// Capabilities Pod Security Baseline lets a container add.
-constexpr std::array<std::string_view, 13> kBaselineCaps{
-    "AUDIT_WRITE",      "CHOWN",   "DAC_OVERRIDE", "FOWNER",  "FSETID", "KILL",      "MKNOD",
-    "NET_BIND_SERVICE", "SETFCAP", "SETGID",       "SETPCAP", "SETUID", "SYS_CHROOT"};
-
 // "CAP_NET_RAW" and "net_raw" name NET_RAW too (runtimes accept both spellings).
 std::string_view cap_name(std::string_view c) {
   return istarts_with(c, "CAP_") ? c.substr(4) : c;
@@ -114,7 +108,8 @@ bool is_cap(std::string_view c, std::string_view name) {
 }
 
 bool baseline_cap(std::string_view c) {
-  for (std::string_view b : kBaselineCaps)
+  // Compared case-insensitively, so kube::baseline_capability (exact match) does not fit.
+  for (std::string_view b : kube::kBaselineCapabilities)
     if (is_cap(c, b)) return true;
   return false;
 }

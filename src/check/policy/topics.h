@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "check/context.h"
+#include "check/index.h"
 #include "check/object.h"
 #include "check/policy/pod.h"
 #include "check/rule.h"
@@ -28,9 +29,11 @@ void check_security_context(const Pod& pod, Context& ctx);
 void host_access_rules(std::vector<RuleInfo>& out);
 void check_host_access(const Pod& pod, Context& ctx);
 
-// images.cpp: mutable tags and pull policies.
+// images.cpp: mutable tags and pull policies. An untagged image is judged over the whole set
+// (check_image_pins): a kustomization's `images:` may give it its tag.
 void image_rules(std::vector<RuleInfo>& out);
 void check_images(const Pod& pod, Context& ctx);
+void check_image_pins(const Index& index, Context& ctx);
 
 // service_account.cpp: API token mounted into pods that do not ask for an identity.
 void service_account_rules(std::vector<RuleInfo>& out);

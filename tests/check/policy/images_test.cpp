@@ -45,6 +45,53 @@ TEST(Images, PullPolicyMustFitTheTag) {
       run(with_image("web@sha256:0123abcd", "IfNotPresent")).has("image-pull-policy-digest"));
 }
 
+// A raw kustomize tree: the base's Deployment and an overlay's kustomization in one set.
+std::string with_overlay(std::string_view image, std::string_view policy, std::string_view images) {
+  return with_image(image, policy) +
+         "---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+         "resources:\n  - ../../base\n" +
+         std::string(images);
+}
+
+constexpr std::string_view kPinned = "images:\n  - name: ghcr.io/example/web\n"
+                                     "    newTag: staging-initial\n";
+
+TEST(Images, AnOverlayWithoutAnImagesEntryLeavesTheTagMissing) {
+  std::string tree = with_overlay("ghcr.io/example/web", "IfNotPresent", "");
+  EXPECT_EQ(at(only(run(tree), "image-tag-missing")), "34:18");
+  EXPECT_EQ(at(only(run(tree), "image-pull-policy-mutable")), "35:28");
+  // An entry for another image, or one that only renames, pins nothing.
+  std::string other = with_overlay("ghcr.io/example/web", "IfNotPresent",
+                                   "images:\n  - name: ghcr.io/example/api\n    newTag: '2'\n"
+                                   "  - name: ghcr.io/example/web\n    newName: reg/web\n");
+  EXPECT_EQ(at(only(run(other), "image-tag-missing")), "34:18");
+  EXPECT_EQ(at(only(run(other), "image-pull-policy-mutable")), "35:28");
+}
+
+TEST(Images, AnOverlaysNewTagPinsTheBaseImage) {
+  PolicyRun r = run(with_overlay("ghcr.io/example/web", "IfNotPresent", kPinned));
+  EXPECT_FALSE(r.has("image-tag-missing")) << r.dump();
+  EXPECT_FALSE(r.has("image-pull-policy-mutable")) << r.dump();
+  // A digest pins too; the name matches with a registry port.
+  PolicyRun digest =
+      run(with_overlay("localhost:5000/web", "Never",
+                       "images:\n  - name: localhost:5000/web\n    digest: sha256:0123abcd\n"));
+  EXPECT_FALSE(digest.has("image-tag-missing")) << digest.dump();
+  EXPECT_FALSE(digest.has("image-pull-policy-mutable")) << digest.dump();
+  // :latest is retagged as well, but writing it stays an error of its own.
+  PolicyRun latest = run(with_overlay("ghcr.io/example/web:latest", "IfNotPresent", kPinned));
+  EXPECT_FALSE(latest.has("image-pull-policy-mutable")) << latest.dump();
+  EXPECT_EQ(at(only(latest, "image-tag-latest")), "34:18");
+}
+
+TEST(Images, UnnamedContainersAreNamedByPosition) {
+  std::string tree =
+      replace(with_image("web", "IfNotPresent"), "- name: web\n          image:", "- image:");
+  EXPECT_NE(only(run(tree), "image-tag-missing").message.find("container #1 uses image web "),
+            std::string::npos)
+      << run(tree).dump();
+}
+
 TEST(Images, KubeScoresAlwaysRuleIsOptIn) {
   Options on = enabling({"image-pull-policy-not-always"});
   EXPECT_FALSE(run(with_image("web:1.2", "IfNotPresent")).has("image-pull-policy-not-always"));

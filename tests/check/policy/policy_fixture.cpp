@@ -3,11 +3,13 @@
 #include "check/policy/policy_fixture.h"
 
 #include <cstddef>
+#include <deque>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "check/context.h"
+#include "check/index.h"
 #include "check/policy/policy.h"
 #include "profile/profile.h"
 #include "yaml/parse.h"
@@ -60,12 +62,19 @@ PolicyRun run(std::string_view text, const Options& options) {
 PolicyRun run_docs(const std::vector<yaml::Node>& docs, const Options& options, bool patch) {
   Catalog catalog(policy::rules());
   Context ctx(options, catalog, no_schemas());
+  std::deque<ObjectInfo> infos; // the Index points at them
+  Index index;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     if (!docs[i].is_mapping()) continue;
-    ObjectInfo info = info_of(docs[i], i);
+    ObjectInfo& info = infos.emplace_back(info_of(docs[i], i));
     info.patch = patch;
-    policy::check_object(Object{info, docs[i]}, ctx);
+    Object object{info, docs[i]};
+    // As in the engine: kustomize's own kinds are only indexed.
+    if (!info.api_version.starts_with("kustomize.config.k8s.io/"))
+      policy::check_object(object, ctx);
+    index.add(object);
   }
+  policy::check_set(index, ctx);
   return PolicyRun{std::move(ctx.findings())};
 }
 

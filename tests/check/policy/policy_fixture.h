@@ -31,7 +31,8 @@ struct PolicyRun {
 
 // Parses `yaml` (one or more documents, file "test.yaml"), builds each document's ObjectInfo
 // the way the engine does and runs policy::check_object on it with a Context over
-// policy::rules(). Default-off rules run only when listed in options.config.enable.
+// policy::rules(), then policy::check_set over an Index of them all (Kustomization documents
+// are only indexed). Default-off rules run only when listed in options.config.enable.
 PolicyRun run(std::string_view yaml, const Options& options = {});
 
 // The same over documents already parsed; `patch` marks every object as a kustomize patch.
