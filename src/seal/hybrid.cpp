@@ -11,6 +11,8 @@
 #include <openssl/rsa.h>
 
 #include "common/error.h"
+#include "seal/derive.h"
+#include "seal/oaep.h"
 
 namespace berth::seal {
 
@@ -60,29 +62,48 @@ bool set_oaep(EVP_PKEY_CTX* ctx, std::string_view label) {
   return true;
 }
 
-} // namespace
-
-std::string hybrid_encrypt(EVP_PKEY* public_key, std::string_view plaintext, std::string_view label) {
-  SecretBytes session(kSessionKeyBytes);
-  if (RAND_bytes(session.data(), static_cast<int>(session.size())) != 1) fail("RAND_bytes");
-
+// The RSA part, with OpenSSL's own random seed.
+std::string rsa_oaep_random(EVP_PKEY* public_key, const SecretBytes& session,
+                            std::string_view label) {
   PkeyCtx pctx(EVP_PKEY_CTX_new_from_pkey(nullptr, public_key, nullptr));
   if (!pctx || EVP_PKEY_encrypt_init(pctx.get()) <= 0 || !set_oaep(pctx.get(), label))
     fail("RSA-OAEP setup");
   std::size_t rsa_len = 0;
   if (EVP_PKEY_encrypt(pctx.get(), nullptr, &rsa_len, session.data(), session.size()) <= 0)
     fail("RSA-OAEP encryption");
-  std::string out(2 + rsa_len, '\0');
-  auto* rsa_out = reinterpret_cast<unsigned char*>(out.data() + 2);
-  if (EVP_PKEY_encrypt(pctx.get(), rsa_out, &rsa_len, session.data(), session.size()) <= 0)
+  std::string out(rsa_len, '\0');
+  if (EVP_PKEY_encrypt(pctx.get(), reinterpret_cast<unsigned char*>(out.data()), &rsa_len,
+                       session.data(), session.size()) <= 0)
     fail("RSA-OAEP encryption");
-  if (rsa_len > 0xFFFF) throw Error("RSA ciphertext longer than the 2-byte length prefix allows");
-  out.resize(2 + rsa_len);
-  out[0] = static_cast<char>(rsa_len >> 8 & 0xFF);
-  out[1] = static_cast<char>(rsa_len & 0xFF);
+  out.resize(rsa_len);
+  return out;
+}
+
+} // namespace
+
+std::string hybrid_encrypt(EVP_PKEY* public_key, std::string_view plaintext, std::string_view label,
+                           const SealKey* seal_key) {
+  SecretBytes session;
+  std::string rsa;
+  if (seal_key) {
+    SessionSecrets derived = derive_session(*seal_key, public_key, label, plaintext);
+    session = std::move(derived.session_key);
+    rsa = rsa_oaep_encrypt(public_key, as_view(session), label, derived.oaep_seed);
+  } else {
+    session.resize(kSessionKeyBytes);
+    if (RAND_bytes(session.data(), static_cast<int>(session.size())) != 1) fail("RAND_bytes");
+    rsa = rsa_oaep_random(public_key, session, label);
+  }
+  if (rsa.size() > 0xFFFF)
+    throw Error("RSA ciphertext longer than the 2-byte length prefix allows");
+  std::string out(2, '\0');
+  out[0] = static_cast<char>(rsa.size() >> 8 & 0xFF);
+  out[1] = static_cast<char>(rsa.size() & 0xFF);
+  out += rsa;
 
   CipherCtx cctx(EVP_CIPHER_CTX_new());
-  const std::array<unsigned char, kNonceBytes> nonce{}; // zero: each session key is used once
+  const std::array<unsigned char, kNonceBytes>
+      nonce{}; // zero: a session key never encrypts two different plaintexts
   if (!cctx || EVP_EncryptInit_ex(cctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
       EVP_CIPHER_CTX_ctrl(cctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) != 1 ||
       EVP_EncryptInit_ex(cctx.get(), nullptr, nullptr, session.data(), nonce.data()) != 1)
@@ -111,7 +132,8 @@ std::string hybrid_encrypt(EVP_PKEY* public_key, std::string_view plaintext, std
 
 std::optional<SecretBytes> hybrid_decrypt(EVP_PKEY* private_key, std::string_view sealed,
                                           std::string_view label) {
-  if (sealed.size() < 2) throw Error("sealed value is too short (" + std::to_string(sealed.size()) + " bytes)");
+  if (sealed.size() < 2)
+    throw Error("sealed value is too short (" + std::to_string(sealed.size()) + " bytes)");
   std::size_t rsa_len = static_cast<std::size_t>(bytes(sealed)[0]) << 8 | bytes(sealed)[1];
   if (sealed.size() < 2 + rsa_len + kTagBytes)
     throw Error("sealed value is truncated: " + std::to_string(sealed.size()) +
@@ -144,7 +166,8 @@ std::optional<SecretBytes> hybrid_decrypt(EVP_PKEY* private_key, std::string_vie
   for (std::size_t off = 0; off < ciphertext.size();) {
     int chunk = static_cast<int>(std::min<std::size_t>(ciphertext.size() - off, 1u << 30));
     int n = 0;
-    if (EVP_DecryptUpdate(cctx.get(), plain.data() + written, &n, bytes(ciphertext) + off, chunk) != 1)
+    if (EVP_DecryptUpdate(cctx.get(), plain.data() + written, &n, bytes(ciphertext) + off, chunk) !=
+        1)
       fail("AES-256-GCM decryption");
     off += static_cast<std::size_t>(chunk);
     written += static_cast<std::size_t>(n);

@@ -7,6 +7,7 @@
 
 #include <openssl/types.h>
 
+#include "seal/seal_key.h"
 #include "seal/secret_bytes.h"
 
 namespace berth::seal {
@@ -14,8 +15,12 @@ namespace berth::seal {
 // Encrypts `plaintext` for `public_key` bound to `label`. Returns the raw bytes:
 // u16 big-endian RSA ciphertext length ‖ RSA-OAEP(SHA-256, MGF1-SHA-256, label)(session key) ‖
 // AES-256-GCM(session key, zero 12-byte nonce, no AAD)(plaintext) ‖ 16-byte tag.
-// A fresh 32-byte session key from the system CSPRNG per call keeps the zero nonce safe.
-std::string hybrid_encrypt(EVP_PKEY* public_key, std::string_view plaintext, std::string_view label);
+// With `seal_key`, the session key and the OAEP seed are derived from it (seal/derive.h): the
+// same (key, certificate, label, plaintext) always gives the same bytes, and a session key is
+// unique per plaintext, which keeps the zero nonce safe. Without, both are fresh from the system
+// CSPRNG on every call (kubeseal's behaviour).
+std::string hybrid_encrypt(EVP_PKEY* public_key, std::string_view plaintext, std::string_view label,
+                           const SealKey* seal_key = nullptr);
 
 // Reverses hybrid_encrypt. nullopt when the bytes do not open with this key and label (wrong
 // key, wrong label, or tampered data: the controller cannot tell these apart either). Throws

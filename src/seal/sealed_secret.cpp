@@ -12,14 +12,16 @@ namespace berth::seal {
 namespace {
 
 void seal_values(yaml::Node& encrypted, const SecretInput& secret, const std::string& label,
-                 EVP_PKEY* public_key) {
+                 EVP_PKEY* public_key, const SealKey* seal_key) {
   for (const auto& v : secret.values)
-    encrypted.set(v.key, yaml::Node::str(base64_encode(hybrid_encrypt(public_key, as_view(v.value), label))));
+    encrypted.set(v.key, yaml::Node::str(base64_encode(
+                             hybrid_encrypt(public_key, as_view(v.value), label, seal_key))));
 }
 
 void sort_entries(yaml::Node& map) {
-  std::stable_sort(map.entries().begin(), map.entries().end(),
-                   [](const yaml::Entry& a, const yaml::Entry& b) { return a.key.value() < b.key.value(); });
+  std::stable_sort(
+      map.entries().begin(), map.entries().end(),
+      [](const yaml::Entry& a, const yaml::Entry& b) { return a.key.value() < b.key.value(); });
 }
 
 } // namespace
@@ -29,7 +31,8 @@ Scope resolve(SecretInput& secret, const SealRequest& request) {
   if (!request.ns.empty()) secret.ns = request.ns;
   Scope scope = request.scope.value_or(secret.declared_scope.value_or(Scope::Strict));
   if (secret.name.empty())
-    throw Error(secret.metadata_loc, "the Secret has no metadata.name; expected a name (or --name)");
+    throw Error(secret.metadata_loc,
+                "the Secret has no metadata.name; expected a name (or --name)");
   if (secret.ns.empty() && scope != Scope::ClusterWide)
     throw Error(secret.metadata_loc,
                 "the Secret has no metadata.namespace; " + std::string(scope_name(scope)) +
@@ -39,6 +42,12 @@ Scope resolve(SecretInput& secret, const SealRequest& request) {
 }
 
 yaml::Node seal_secret(const SecretInput& secret, Scope scope, EVP_PKEY* public_key) {
+  return seal_secret(secret, scope, public_key,
+                     secret.values.empty() ? nullptr : process_seal_key());
+}
+
+yaml::Node seal_secret(const SecretInput& secret, Scope scope, EVP_PKEY* public_key,
+                       const SealKey* seal_key) {
   std::string label = label_for(scope, secret.ns, secret.name);
 
   yaml::Node metadata = yaml::Node::mapping();
@@ -60,7 +69,7 @@ yaml::Node seal_secret(const SecretInput& secret, Scope scope, EVP_PKEY* public_
   if (secret.immutable) tmpl.set("immutable", yaml::Node::boolean(*secret.immutable));
 
   yaml::Node encrypted = yaml::Node::mapping();
-  seal_values(encrypted, secret, label, public_key);
+  seal_values(encrypted, secret, label, public_key, seal_key);
   sort_entries(encrypted);
 
   yaml::Node spec = yaml::Node::mapping();
@@ -77,11 +86,17 @@ yaml::Node seal_secret(const SecretInput& secret, Scope scope, EVP_PKEY* public_
 
 void merge_into(yaml::Node& sealed, SecretInput& secret, const SealRequest& request,
                 EVP_PKEY* public_key) {
+  merge_into(sealed, secret, request, public_key,
+             secret.values.empty() ? nullptr : process_seal_key());
+}
+
+void merge_into(yaml::Node& sealed, SecretInput& secret, const SealRequest& request,
+                EVP_PKEY* public_key, const SealKey* seal_key) {
   const yaml::Node* kind = sealed.is_mapping() ? sealed.find("kind") : nullptr;
   if (!kind || !kind->is_scalar() || kind->value() != "SealedSecret")
-    throw Error(kind ? kind->loc() : sealed.loc(), "--merge-into: expected a SealedSecret, found " +
-                                                      (kind && kind->is_scalar() ? "kind " + kind->value()
-                                                                                 : std::string("no kind")));
+    throw Error(kind ? kind->loc() : sealed.loc(),
+                "--merge-into: expected a SealedSecret, found " +
+                    (kind && kind->is_scalar() ? "kind " + kind->value() : std::string("no kind")));
   yaml::Node* metadata = sealed.find("metadata");
   if (!metadata || !metadata->is_mapping())
     throw Error(sealed.loc(), "--merge-into: the SealedSecret has no metadata mapping");
@@ -96,12 +111,14 @@ void merge_into(yaml::Node& sealed, SecretInput& secret, const SealRequest& requ
   if (!req.scope) req.scope = existing;
   Scope scope = resolve(secret, req);
   if (scope != existing)
-    throw Error(metadata->loc(), "--merge-into: the SealedSecret is " + std::string(scope_name(existing)) +
-                                     " scope, but the new values would be sealed " +
-                                     std::string(scope_name(scope)) + "; one object cannot mix scopes");
+    throw Error(metadata->loc(),
+                "--merge-into: the SealedSecret is " + std::string(scope_name(existing)) +
+                    " scope, but the new values would be sealed " + std::string(scope_name(scope)) +
+                    "; one object cannot mix scopes");
   if (scope != Scope::ClusterWide && secret.ns != ns)
     throw Error(metadata->loc(), "--merge-into: the SealedSecret is in namespace \"" + ns +
-                                     "\", but the new values are for namespace \"" + secret.ns + "\"");
+                                     "\", but the new values are for namespace \"" + secret.ns +
+                                     "\"");
   if (scope == Scope::Strict && secret.name != name)
     throw Error(metadata->loc(), "--merge-into: the SealedSecret is named \"" + name +
                                      "\", but the new values are for \"" + secret.name + "\"");
@@ -111,7 +128,7 @@ void merge_into(yaml::Node& sealed, SecretInput& secret, const SealRequest& requ
   yaml::Node* encrypted = spec->find("encryptedData");
   if (!encrypted || !encrypted->is_mapping())
     encrypted = &spec->set("encryptedData", yaml::Node::mapping());
-  seal_values(*encrypted, secret, label_for(scope, secret.ns, secret.name), public_key);
+  seal_values(*encrypted, secret, label_for(scope, secret.ns, secret.name), public_key, seal_key);
   sort_entries(*encrypted);
 }
 

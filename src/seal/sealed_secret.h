@@ -7,6 +7,7 @@
 #include <openssl/types.h>
 
 #include "seal/label.h"
+#include "seal/seal_key.h"
 #include "seal/secret_input.h"
 #include "yaml/node.h"
 
@@ -22,12 +23,18 @@ struct SealRequest {
 // berth::Error at the Secret's metadata when the scope needs a name/namespace it lacks.
 Scope resolve(SecretInput& secret, const SealRequest& request);
 
-// Seals every value (keys sorted) for `public_key`. Call resolve() first.
+// Seals every value (keys sorted) for `public_key`. Call resolve() first. With a seal key the
+// ciphertexts are reproducible (hybrid_encrypt); nullptr seals with fresh randomness. The
+// overloads without one use process_seal_key(), loaded only when there is a value to seal.
+yaml::Node seal_secret(const SecretInput& secret, Scope scope, EVP_PKEY* public_key,
+                       const SealKey* seal_key);
 yaml::Node seal_secret(const SecretInput& secret, Scope scope, EVP_PKEY* public_key);
 
 // Adds or replaces `secret`'s values in the SealedSecret document `sealed` (its scope comes
 // from its annotations). Name, namespace and scope must match, since the values' labels bind
 // them; a mismatch is a berth::Error at the existing document.
+void merge_into(yaml::Node& sealed, SecretInput& secret, const SealRequest& request,
+                EVP_PKEY* public_key, const SealKey* seal_key);
 void merge_into(yaml::Node& sealed, SecretInput& secret, const SealRequest& request,
                 EVP_PKEY* public_key);
 
