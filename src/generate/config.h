@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "generate/context.h"
@@ -24,8 +25,8 @@ void add_configs_configmap(const Context& ctx, const ServicePlan& plan, Output& 
 struct SecretKey {
   std::string key;
   std::optional<seal::SecretBytes> value;
-  std::string origin;   // report key: "environment.DB_PASSWORD", "secrets[0]"
-  std::string unknown;  // when !value: why, for the report
+  std::string origin;  // report key: "environment.DB_PASSWORD", "secrets[0]"
+  std::string unknown; // when !value: why, for the report
   Location at;
 };
 // The keys of plan.secret_name: secret env of plan.env, then non-external Compose secrets.
@@ -49,6 +50,19 @@ std::string secret_name(const ServicePlan& plan);
 // key is a property of it.
 std::string external_secret_remote_key(const Context& ctx, const profile::Environment& env,
                                        const std::string& secret);
+// What one ExternalSecret makes (shared by convert, import and the registry pull secret).
+struct ExternalSecretTarget {
+  std::string name;         // the Secret's name
+  yaml::Node labels;        // of the ExternalSecret (mapping; null: none)
+  std::string type;         // Secret type; empty or Opaque: no template
+  yaml::Node template_data; // target.template.data (typed Secrets built from properties)
+  // (Secret key, remote property) pairs, in order, all read from one remote key.
+  std::vector<std::pair<std::string, std::string>> keys;
+};
+// The ExternalSecret of `target` in `env`'s namespace, reading from the profile's
+// ClusterSecretStore at external_secret_remote_key(ctx, env, target.name).
+yaml::Node external_secret_object(const Context& ctx, const profile::Environment& env,
+                                  const ExternalSecretTarget& target);
 // external-secrets.io/v1 ExternalSecret reading every key from the profile's ClusterSecretStore
 // into Secret `secret_name(plan)` of `env`'s namespace.
 yaml::Node external_secret(const Context& ctx, const ServicePlan& plan,
@@ -61,6 +75,11 @@ void add_external_secrets(const Context& ctx, const ServicePlan& plan,
 // that are not text), unknown values as REPLACE_ME.
 yaml::Node plain_secret(const Context& ctx, const ServicePlan& plan,
                         const std::vector<SecretKey>& keys, const profile::Environment& env);
+// The same for any Secret: `name` with `labels` (mapping; null: none) and `type` in `env`'s
+// namespace.
+yaml::Node plain_secret_object(const Context& ctx, const profile::Environment& env,
+                               const std::string& name, const yaml::Node& labels,
+                               const std::string& type, const std::vector<SecretKey>& keys);
 void add_plain_secrets(const Context& ctx, const ServicePlan& plan,
                        const std::vector<SecretKey>& keys, Output& out);
 // The warning plain mode prints on stderr and in MIGRATION.md.

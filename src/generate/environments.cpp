@@ -1,7 +1,8 @@
 // Per-environment objects of the overlays: Namespace, ResourceQuota, LimitRange, pull secret.
-#include "generate/availability.h"
-#include "generate/context.h"
 #include "generate/environments.h"
+#include "generate/availability.h"
+#include "generate/config.h"
+#include "generate/context.h"
 
 #include "kube/object.h"
 #include "yaml/emit.h"
@@ -34,6 +35,11 @@ Node cpu_memory(const profile::CpuMemory& cm) {
   return m;
 }
 
+// "ghcr-secret" → "ghcr": the file-name part, as sealed Secrets are named.
+std::string short_secret_name(const std::string& name) {
+  return name.ends_with("-secret") ? name.substr(0, name.size() - 7) : name;
+}
+
 } // namespace
 
 Node namespace_object(const profile::Environment& env, const std::string& app) {
@@ -52,7 +58,8 @@ Node namespace_object(const profile::Environment& env, const std::string& app) {
 
 Node resource_quota(const profile::Environment& env, const std::string& app) {
   Node quota = kube::make_object("v1", "ResourceQuota", app + "-quota");
-  for (const auto& [k, v] : kube::standard_labels(app, app + "-quota")) kube::set_label(quota, k, v);
+  for (const auto& [k, v] : kube::standard_labels(app, app + "-quota"))
+    kube::set_label(quota, k, v);
   Node hard = Node::mapping();
   const profile::Quota& q = env.quota;
   put(hard, "requests.cpu", q.requests_cpu);
@@ -96,18 +103,21 @@ Node limit_range(const profile::Environment& env, const std::string& app) {
 std::string pull_secret_template(const profile::Environment& env, const std::string& app,
                                  const std::string& name) {
   Node secret = kube::make_object("v1", "Secret", name, profile::namespace_for(env, app));
-  for (const auto& [k, v] : kube::standard_labels(app, name)) kube::set_label(secret, k, v);
+  for (const auto& [k, v] : kube::standard_labels(app, name))
+    kube::set_label(secret, k, v);
   secret.set("type", Node::str("kubernetes.io/dockerconfigjson"));
   Node data = Node::mapping();
   data.set(".dockerconfigjson", Node::str("REPLACE_ME"));
   secret.set("stringData", std::move(data));
-  std::string shortname = name.ends_with("-secret") ? name.substr(0, name.size() - 7) : name;
+  std::string shortname = short_secret_name(name);
   return "# Registry credentials (image pull secret " + name + ") for " + env.name +
          ". Copy this file OUTSIDE the repository,\n"
          "# replace REPLACE_ME with the content of a docker config.json, then seal it:\n"
-         "#   berth seal --cert CERT.pem < FILLED.yaml > overlays/" + env.name + "/sealedsecret-" +
-         shortname + ".yaml\n"
-         "# and add that file to the overlay's resources (see MIGRATION.md). Never commit the copy.\n" +
+         "#   berth seal --cert CERT.pem < FILLED.yaml > overlays/" +
+         env.name + "/sealedsecret-" + shortname +
+         ".yaml\n"
+         "# and add that file to the overlay's resources (see MIGRATION.md). Never commit the "
+         "copy.\n" +
          yaml::emit(secret);
 }
 
@@ -115,9 +125,60 @@ std::string pull_secret_template_path(const profile::Environment& env, const std
   return "overlays/" + env.name + "/secrets/" + name + ".template.yaml";
 }
 
+Node pull_secret_external_secret(const Context& ctx, const profile::Environment& env,
+                                 const std::string& name) {
+  ExternalSecretTarget target;
+  target.name = name;
+  target.labels = kube::string_map(kube::standard_labels(ctx.plan.app, name));
+  target.type = "kubernetes.io/dockerconfigjson";
+  // A property name without dots: JSON-backed stores read properties as paths.
+  target.keys.emplace_back("dockerconfigjson", "dockerconfigjson");
+  target.template_data = Node::mapping();
+  target.template_data.set(".dockerconfigjson", Node::str("{{ .dockerconfigjson | toString }}"));
+  return external_secret_object(ctx, env, target);
+}
+
+std::string pull_secret_external_secret_path(const profile::Environment& env,
+                                             const std::string& name) {
+  return "overlays/" + env.name + "/externalsecret-" + short_secret_name(name) + ".yaml";
+}
+
+std::string pull_secret_create_command(const Context& ctx, const profile::Environment& env,
+                                       const std::string& name) {
+  const std::string& url = ctx.profile.registry.url;
+  const std::string server = url.substr(0, url.find('/'));
+  const std::string file = "secret-" + short_secret_name(name) + ".yaml";
+  return "kubectl create secret docker-registry " + name + " --namespace " +
+         profile::namespace_for(env, ctx.plan.app) + " --docker-server=" + server +
+         " --docker-username=USER --docker-password=TOKEN --dry-run=client -o yaml > overlays/" +
+         env.name + "/" + file + " && (cd overlays/" + env.name +
+         " && kustomize edit add resource " + file + ")";
+}
+
+std::string plain_pull_secret_template(const Context& ctx, const profile::Environment& env,
+                                       const std::string& name) {
+  Node secret = kube::make_object("v1", "Secret", name, profile::namespace_for(env, ctx.plan.app));
+  for (const auto& [k, v] : kube::standard_labels(ctx.plan.app, name))
+    kube::set_label(secret, k, v);
+  secret.set("type", Node::str("kubernetes.io/dockerconfigjson"));
+  Node data = Node::mapping();
+  data.set(".dockerconfigjson", Node::str("REPLACE_ME"));
+  secret.set("stringData", std::move(data));
+  return "# Registry credentials (image pull secret " + name + ") for " + env.name +
+         ". secrets.method is plain, so the filled\n"
+         "# Secret goes into the overlay (and Git); berth has no registry credentials to write.\n"
+         "# Easiest: let kubectl write it (USER and TOKEN of the registry):\n#   " +
+         pull_secret_create_command(ctx, env, name) +
+         "\n# Or replace REPLACE_ME below with the content of a docker config.json, save it as\n"
+         "# overlays/" +
+         env.name + "/secret-" + short_secret_name(name) +
+         ".yaml and add that file to the overlay's resources.\n" + yaml::emit(secret);
+}
+
 void generate_environments(const Context& ctx, Output& out) {
   const std::string& app = ctx.plan.app;
   const bool pull = any_built(ctx.plan) && !ctx.profile.registry.pull_secret.empty();
+  const std::string& method = ctx.profile.secrets.method;
   for (const profile::Environment& env : ctx.profile.environments) {
     const std::string dir = "overlays/" + env.name + "/";
     out.add_overlay(env.name, dir + "namespace.yaml", namespace_object(env, app));
@@ -125,14 +186,32 @@ void generate_environments(const Context& ctx, Output& out) {
     out.add_overlay(env.name, dir + "limitrange.yaml", limit_range(env, app));
     // Here, after backup: every workload of the namespace exists (the dump CronJobs too).
     availability::fit_hpas_to_quota(ctx, env, out);
-    if (pull) {
-      const std::string& name = ctx.profile.registry.pull_secret;
-      std::string path = pull_secret_template_path(env, name);
-      out.add_file(path, pull_secret_template(env, app, name));
+    if (!pull) continue;
+    const std::string& name = ctx.profile.registry.pull_secret;
+    const std::string registry = ctx.profile.registry.url;
+    if (method == "external-secrets") {
+      out.add_overlay(env.name, pull_secret_external_secret_path(env, name),
+                      pull_secret_external_secret(ctx, env, name));
       out.report.add("", "registry.pull_secret", Disposition::Manual,
-                     "fill and seal " + path + " (registry credentials of " +
-                         ctx.profile.registry.url + ")");
+                     "store the docker config.json with the credentials of " + registry +
+                         " in ClusterSecretStore " + ctx.profile.secrets.store + " at key " +
+                         external_secret_remote_key(ctx, env, name) +
+                         ", property dockerconfigjson (ExternalSecret " +
+                         pull_secret_external_secret_path(env, name) + ")");
+      continue;
     }
+    std::string path = pull_secret_template_path(env, name);
+    if (method == "plain") {
+      out.add_file(path, plain_pull_secret_template(ctx, env, name));
+      out.report.add("", "registry.pull_secret", Disposition::Manual,
+                     "berth has no credentials of " + registry + ": write the pull secret of " +
+                         env.name + " with `" + pull_secret_create_command(ctx, env, name) +
+                         "` (template: " + path + ")");
+      continue;
+    }
+    out.add_file(path, pull_secret_template(env, app, name));
+    out.report.add("", "registry.pull_secret", Disposition::Manual,
+                   "fill and seal " + path + " (registry credentials of " + registry + ")");
   }
 }
 

@@ -21,39 +21,59 @@ std::string external_secret_remote_key(const Context& ctx, const profile::Enviro
   return ctx.plan.app + "/" + env.name + "/" + secret;
 }
 
-Node external_secret(const Context& ctx, const ServicePlan& plan,
-                     const std::vector<SecretKey>& keys, const profile::Environment& env) {
-  const std::string name = secret_name(plan);
+Node external_secret_object(const Context& ctx, const profile::Environment& env,
+                            const ExternalSecretTarget& target) {
   // external-secrets.io/v1: served since ESO 0.16.2 and the only version from 0.17.0 on.
-  Node es = kube::make_object("external-secrets.io/v1", "ExternalSecret", name,
+  Node es = kube::make_object("external-secrets.io/v1", "ExternalSecret", target.name,
                               profile::namespace_for(env, ctx.plan.app));
-  kube::metadata(es).set("labels",
-                         kube::string_map(kube::standard_labels(ctx.plan.app, plan.name)));
+  if (target.labels.is_mapping() && target.labels.size() > 0)
+    kube::metadata(es).set("labels", target.labels);
   Node spec = Node::mapping();
   spec.set("refreshInterval", Node::str("1h"));
   Node store = Node::mapping();
   store.set("kind", Node::str("ClusterSecretStore"));
   store.set("name", Node::str(ctx.profile.secrets.store));
   spec.set("secretStoreRef", std::move(store));
-  Node target = Node::mapping();
-  target.set("name", Node::str(name));
+  Node out = Node::mapping();
+  out.set("name", Node::str(target.name));
   // Owner: the Secret is the ExternalSecret's and goes away with it.
-  target.set("creationPolicy", Node::str("Owner"));
-  spec.set("target", std::move(target));
-  const std::string remote = external_secret_remote_key(ctx, env, name);
+  out.set("creationPolicy", Node::str("Owner"));
+  if (!target.type.empty() && target.type != "Opaque") {
+    // Without a template the operator writes an Opaque Secret; a typed one (TLS, registry
+    // credentials) keeps its type, and Merge keeps the fetched keys next to templated ones.
+    Node tmpl = Node::mapping();
+    tmpl.set("type", Node::str(target.type));
+    if (target.template_data.is_mapping() && target.template_data.size() > 0)
+      tmpl.set("data", target.template_data);
+    else
+      tmpl.set("mergePolicy", Node::str("Merge"));
+    out.set("template", std::move(tmpl));
+  }
+  spec.set("target", std::move(out));
+  const std::string remote = external_secret_remote_key(ctx, env, target.name);
   Node data = Node::sequence();
-  for (const SecretKey& k : keys) {
+  for (const auto& [key, property] : target.keys) {
     Node ref = Node::mapping();
     ref.set("key", Node::str(remote));
-    ref.set("property", Node::str(k.key));
+    ref.set("property", Node::str(property));
     Node entry = Node::mapping();
-    entry.set("secretKey", Node::str(k.key));
+    entry.set("secretKey", Node::str(key));
     entry.set("remoteRef", std::move(ref));
     data.push(std::move(entry));
   }
   spec.set("data", std::move(data));
   es.set("spec", std::move(spec));
   return es;
+}
+
+Node external_secret(const Context& ctx, const ServicePlan& plan,
+                     const std::vector<SecretKey>& keys, const profile::Environment& env) {
+  ExternalSecretTarget target;
+  target.name = secret_name(plan);
+  target.labels = kube::string_map(kube::standard_labels(ctx.plan.app, plan.name));
+  for (const SecretKey& k : keys)
+    target.keys.emplace_back(k.key, k.key);
+  return external_secret_object(ctx, env, target);
 }
 
 void add_external_secrets(const Context& ctx, const ServicePlan& plan,

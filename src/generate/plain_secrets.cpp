@@ -28,13 +28,12 @@ bool is_text(std::string_view s) {
 
 } // namespace
 
-Node plain_secret(const Context& ctx, const ServicePlan& plan, const std::vector<SecretKey>& keys,
-                  const profile::Environment& env) {
-  Node secret = kube::make_object("v1", "Secret", secret_name(plan),
-                                  profile::namespace_for(env, ctx.plan.app));
-  kube::metadata(secret).set("labels",
-                             kube::string_map(kube::standard_labels(ctx.plan.app, plan.name)));
-  secret.set("type", Node::str("Opaque"));
+Node plain_secret_object(const Context& ctx, const profile::Environment& env,
+                         const std::string& name, const Node& labels, const std::string& type,
+                         const std::vector<SecretKey>& keys) {
+  Node secret = kube::make_object("v1", "Secret", name, profile::namespace_for(env, ctx.plan.app));
+  if (labels.is_mapping() && labels.size() > 0) kube::metadata(secret).set("labels", labels);
+  secret.set("type", Node::str(type.empty() ? "Opaque" : type));
   Node text = Node::mapping(), bytes = Node::mapping();
   for (const SecretKey& k : keys) {
     if (!k.value) {
@@ -50,6 +49,13 @@ Node plain_secret(const Context& ctx, const ServicePlan& plan, const std::vector
   if (bytes.size() > 0) secret.set("data", std::move(bytes));
   if (text.size() > 0) secret.set("stringData", std::move(text));
   return secret;
+}
+
+Node plain_secret(const Context& ctx, const ServicePlan& plan, const std::vector<SecretKey>& keys,
+                  const profile::Environment& env) {
+  return plain_secret_object(ctx, env, secret_name(plan),
+                             kube::string_map(kube::standard_labels(ctx.plan.app, plan.name)),
+                             "Opaque", keys);
 }
 
 // The warning itself is raised once per conversion, by the runbook generator.

@@ -4,8 +4,8 @@
 // Decisions: base replicas are 1 (the availability generator patches them per environment);
 // revisionHistoryLimit 3 (Git is the real history, 3 ReplicaSets is enough for
 // `kubectl rollout undo`); priorityClassName is left to the availability generator's patches.
-#include "generate/naming.h"
 #include "generate/workloads.h"
+#include "generate/naming.h"
 #include "kube/object.h"
 
 namespace berth::generate::workloads {
@@ -13,6 +13,18 @@ namespace berth::generate::workloads {
 using yaml::Node;
 
 namespace {
+
+// A Job's pod template is immutable and the Job goes away after its TTL: how each GitOps tool
+// is told to replace it instead of failing to patch it.
+std::string job_sync_hint(const Context& ctx) {
+  const std::string head = "Job: its pod template is immutable and it is deleted 24 h after it "
+                           "finishes; ";
+  if (ctx.profile.gitops.tool == "flux")
+    return head + "annotate it `kustomize.toolkit.fluxcd.io/force: enabled` so Flux recreates it "
+                  "when it changes, or it is re-created on every reconciliation after its TTL";
+  return head + "configure ArgoCD to replace it (sync option Replace=true) or to ignore it once "
+                "done, or it is re-run on every sync";
+}
 
 Node int_or_percent(int parallelism) {
   // Swarm's parallelism 0 means "all at once".
@@ -50,19 +62,27 @@ void report_restart(const model::Service& s, bool run_to_completion, Report& rep
   }
 }
 
-void report_update_config_rest(const model::Service& s, Report& report) {
+// The GitOps tool, as rollback hints name it.
+std::string gitops_tool_name(const Context& ctx) {
+  return ctx.profile.gitops.tool == "flux" ? "Flux" : "ArgoCD";
+}
+
+void report_update_config_rest(const Context& ctx, const model::Service& s, Report& report) {
   const auto& d = s.deploy;
   if (d.update_config) {
     const auto& u = *d.update_config;
     if (u.delay_ns || u.monitor_ns || !u.failure_action.empty() || u.max_failure_ratio)
       report.add(s.name, "deploy.update_config", Disposition::Dropped,
                  "delay/monitor/failure_action/max_failure_ratio: Kubernetes rolls out on "
-                 "readiness; roll back with ArgoCD or `kubectl rollout undo`",
+                 "readiness; roll back with " +
+                     gitops_tool_name(ctx) + " or `kubectl rollout undo`",
                  s.at.loc);
   }
   if (d.rollback_config)
     report.add(s.name, "deploy.rollback_config", Disposition::Dropped,
-               "rollbacks are a Git revert (ArgoCD) or `kubectl rollout undo`", s.at.loc);
+               "rollbacks are a Git revert (" + gitops_tool_name(ctx) +
+                   ") or `kubectl rollout undo`",
+               s.at.loc);
 }
 
 } // namespace
@@ -84,13 +104,12 @@ Node deployment_strategy(const ServicePlan& plan, bool has_rwo_volume, Report& r
   const auto& u = s.deploy.update_config;
   if (u && u->order == "stop-first") {
     rolling.set("maxSurge", Node::integer(0));
-    rolling.set("maxUnavailable", u->parallelism ? int_or_percent(*u->parallelism)
-                                                 : Node::integer(1));
+    rolling.set("maxUnavailable",
+                u->parallelism ? int_or_percent(*u->parallelism) : Node::integer(1));
     report.add(s.name, "deploy.update_config", Disposition::Translated,
                "RollingUpdate maxSurge 0, maxUnavailable = parallelism (stop-first)");
   } else if (u && (u->parallelism || u->order == "start-first")) {
-    rolling.set("maxSurge", u->parallelism ? int_or_percent(*u->parallelism)
-                                           : Node::str("25%"));
+    rolling.set("maxSurge", u->parallelism ? int_or_percent(*u->parallelism) : Node::str("25%"));
     rolling.set("maxUnavailable", Node::integer(0));
     report.add(s.name, "deploy.update_config",
                u->order.empty() ? Disposition::Inferred : Disposition::Translated,
@@ -132,7 +151,7 @@ Node make_workload(const Context& ctx, const ServicePlan& plan, Output& out) {
   bool run_to_completion =
       plan.kind == model::WorkloadKind::Job || plan.kind == model::WorkloadKind::CronJob;
   report_restart(s, run_to_completion, out.report);
-  if (!run_to_completion) report_update_config_rest(s, out.report);
+  if (!run_to_completion) report_update_config_rest(ctx, s, out.report);
   if (!s.image.empty() && !plan.built)
     out.report.add(s.name, "image", Disposition::Translated, "containers[0].image");
 
@@ -179,11 +198,7 @@ Node make_workload(const Context& ctx, const ServicePlan& plan, Output& out) {
       job.set("template", std::move(tmpl));
       Node obj = with_labels(ctx, plan, "batch/v1", "Job");
       obj.set("spec", std::move(job));
-      out.report.add(s.name, "x-berth.kind", Disposition::Manual,
-                     "Job: its pod template is immutable and it is deleted 24 h after it "
-                     "finishes; configure ArgoCD to replace it (sync option Replace=true) or to "
-                     "ignore it once done, or it is re-run on every sync",
-                     s.at.loc);
+      out.report.add(s.name, "x-berth.kind", Disposition::Manual, job_sync_hint(ctx), s.at.loc);
       return obj;
     }
     job.set("template", std::move(tmpl));
@@ -233,11 +248,16 @@ namespace berth::generate {
 namespace {
 const char* file_kind(model::WorkloadKind k) {
   switch (k) {
-  case model::WorkloadKind::StatefulSet: return "statefulset";
-  case model::WorkloadKind::DaemonSet: return "daemonset";
-  case model::WorkloadKind::Job: return "job";
-  case model::WorkloadKind::CronJob: return "cronjob";
-  default: return "deployment";
+  case model::WorkloadKind::StatefulSet:
+    return "statefulset";
+  case model::WorkloadKind::DaemonSet:
+    return "daemonset";
+  case model::WorkloadKind::Job:
+    return "job";
+  case model::WorkloadKind::CronJob:
+    return "cronjob";
+  default:
+    return "deployment";
   }
 }
 } // namespace

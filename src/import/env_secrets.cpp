@@ -61,6 +61,7 @@ void extract_env_secrets(State& st) {
           secret = kube::dns1123_label(workload + "-secret");
           if (secret_name_taken(st, secret)) secret = kube::dns1123_label(workload + "-env-secret");
           item.ref = "Secret/" + secret;
+          item.workload = kubectl_ref(k.object);
           item.input.name = secret;
           if (const Node* meta = k.object.find("metadata"); meta && meta->is_mapping())
             if (const Node* labels = meta->find("labels");

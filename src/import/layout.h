@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "generate/context.h"
 #include "generate/output.h"
 #include "import/state.h"
 
@@ -17,9 +18,10 @@ void assign_groups(State& st);
 // group's), objects tidied into the key order people write.
 void add_base(State& st, generate::Output& out);
 
-// Per environment: SealedSecrets (profile or --seal-cert certificate) or templates, Ingress
-// middleware references in the environment's namespace, hosts moved by its host_prefix.
-void add_overlays(State& st, generate::Output& out);
+// Per environment: the Secrets by secrets.method (SealedSecrets with the profile's or
+// --seal-cert certificate, else templates; ExternalSecrets; plain Secrets), Ingress middleware
+// references in the environment's namespace, hosts moved by its host_prefix.
+void add_overlays(State& st, const generate::Context& ctx, generate::Output& out);
 
 // "deployment", "pvc", "hpa", "pdb", "ingressroute"...: the file name of a kind.
 std::string short_kind(std::string_view kind);

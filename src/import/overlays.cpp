@@ -1,9 +1,11 @@
-// Each environment's overlay: the Secrets (sealed for the target's controller, else templates
-// with REPLACE_ME), Middleware references spelled with the environment's namespace, and hosts
-// moved by the environment's host_prefix (Ingress rules, IngressRoute matches, Certificates).
+// Each environment's overlay: the Secrets by secrets.method (sealed for the target's controller,
+// else templates with REPLACE_ME; ExternalSecrets; plain Secrets with the values), Middleware
+// references spelled with the environment's namespace, and hosts moved by the environment's
+// host_prefix (Ingress rules, IngressRoute matches, Certificates).
 #include <fstream>
 #include <iterator>
 
+#include "generate/config.h"
 #include "generate/network.h"
 #include "import/layout.h"
 #include "kube/object.h"
@@ -221,8 +223,65 @@ std::string template_text(const State& st, const SecretItem& s, const profile::E
          "/kustomization.yaml. Never commit the filled-in copy.\n" + yaml::emit(secret);
 }
 
-void add_secrets(State& st, generate::Output& out) {
+std::string external_secret_path(const std::string& env, const SecretItem& s) {
+  return "overlays/" + env + "/externalsecret-" + s.input.name + ".yaml";
+}
+
+std::string plain_secret_path(const std::string& env, const SecretItem& s) {
+  return "overlays/" + env + "/secret-" + s.input.name + ".yaml";
+}
+
+// secrets.method external-secrets: the Secret's keys become properties of one remote key per
+// environment; the values stay in the source cluster until the operator copies them.
+void add_external_secrets(State& st, const generate::Context& ctx, generate::Output& out) {
+  for (const SecretItem& s : st.secrets) {
+    generate::ExternalSecretTarget target;
+    target.name = s.input.name;
+    if (s.input.labels) target.labels = *s.input.labels;
+    target.type = s.input.type;
+    std::string keys;
+    for (const seal::SecretValue& v : s.input.values) {
+      target.keys.emplace_back(v.key, v.key);
+      keys += (keys.empty() ? "" : ", ") + v.key;
+    }
+    for (const profile::Environment& env : st.profile.environments)
+      out.add_overlay(env.name, external_secret_path(env.name, s),
+                      generate::external_secret_object(ctx, env, target));
+    st.add(s.ref, "data", Disposition::Translated,
+           std::to_string(s.input.values.size()) + " key(s) from ExternalSecret " +
+               external_secret_path("<env>", s) + " (ClusterSecretStore " +
+               st.profile.secrets.store + ")",
+           s.input.loc);
+    st.add(s.ref, "data", Disposition::Manual,
+           "copy the values into the store at key " + st.app + "/<env>/" + s.input.name +
+               ", properties " + keys + " (MIGRATION.md, Secrets, gives the command)",
+           s.input.loc);
+  }
+}
+
+// secrets.method plain: the decoded values go into each overlay, as the user asked.
+void add_plain_secrets(State& st, const generate::Context& ctx, generate::Output& out) {
+  for (const SecretItem& s : st.secrets) {
+    std::vector<generate::SecretKey> keys;
+    for (const seal::SecretValue& v : s.input.values)
+      keys.push_back({v.key, v.value, "data." + v.key, "", v.loc});
+    const yaml::Node labels = s.input.labels ? *s.input.labels : yaml::Node();
+    for (const profile::Environment& env : st.profile.environments)
+      out.add_overlay(
+          env.name, plain_secret_path(env.name, s),
+          generate::plain_secret_object(ctx, env, s.input.name, labels, s.input.type, keys));
+    st.add(s.ref, "data", Disposition::Translated,
+           std::to_string(s.input.values.size()) + " key(s), values in plain text in " +
+               plain_secret_path("<env>", s),
+           s.input.loc);
+  }
+  st.report.warn(generate::kPlainSecretsWarning);
+}
+
+void add_secrets(State& st, const generate::Context& ctx, generate::Output& out) {
   if (st.secrets.empty()) return;
+  if (st.profile.secrets.method == "external-secrets") return add_external_secrets(st, ctx, out);
+  if (st.profile.secrets.method == "plain") return add_plain_secrets(st, ctx, out);
   const std::string& cert_path = st.profile.secrets.cert;
   if (cert_path.empty()) {
     for (const SecretItem& s : st.secrets) {
@@ -270,8 +329,8 @@ void add_secrets(State& st, generate::Output& out) {
 
 } // namespace
 
-void add_overlays(State& st, generate::Output& out) {
-  add_secrets(st, out);
+void add_overlays(State& st, const generate::Context& ctx, generate::Output& out) {
+  add_secrets(st, ctx, out);
   for (const profile::Environment& env : st.profile.environments)
     add_patches(st, out, env);
 }

@@ -1,5 +1,5 @@
 // import_app: the stages in order, then the same environments, kustomizations and ArgoCD
-// Applications `berth convert` writes (generate/), and the import's MIGRATION.md.
+// Applications or Flux objects `berth convert` writes (generate/), and the import's MIGRATION.md.
 #include "import/pipeline.h"
 
 #include "generate/context.h"
@@ -25,11 +25,7 @@ generate::Output import_app(std::vector<SourceObject> objects, const profile::Pr
   check_references(st);
   suggest_hardening(st);
 
-  generate::Output out;
   assign_groups(st);
-  add_base(st, out);
-  add_overlays(st, out);
-
   // The generators' view of the application: a name and its workloads (nothing is built, so
   // no CI workflow and no pull secret).
   model::App app;
@@ -44,6 +40,10 @@ generate::Output import_app(std::vector<SourceObject> objects, const profile::Pr
       plan.services.push_back(std::move(s));
     }
   generate::Context ctx{app, profile, plan};
+
+  generate::Output out;
+  add_base(st, out);
+  add_overlays(st, ctx, out);
   out.report = st.report;
   generate::generate_environments(ctx, out);
   generate::generate_gitops(ctx, out);

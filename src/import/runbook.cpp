@@ -138,6 +138,116 @@ bool first_claim_of(const State& st, const Claim& c) {
   return true;
 }
 
+std::string secrets_prerequisite(const profile::Profile& p) {
+  if (p.secrets.method == "external-secrets")
+    return "- the External Secrets Operator (0.16.2 or later: the tree uses "
+           "external-secrets.io/v1) with a ClusterSecretStore `" +
+           p.secrets.store + "` that can read the keys listed under \"Secrets\"\n";
+  if (p.secrets.method == "plain") return {};
+  return "- the Sealed Secrets controller `" + p.secrets.controller_name + "` in `" +
+         p.secrets.controller_namespace + "`\n";
+}
+
+std::string gitops_prerequisite(const profile::Profile& p) {
+  if (p.gitops.tool == "flux")
+    return "- Flux (`flux bootstrap ...`) in `" + p.gitops.flux_namespace +
+           "` with read access to `" + p.gitops.repo_url + "`\n";
+  return "- ArgoCD in `" + p.gitops.argocd_namespace + "` with access to `" + p.gitops.repo_url +
+         "` (project `" + p.gitops.project + "`)\n";
+}
+
+// Stops the GitOps tool from undoing the cut-over's manual scaling.
+std::string pause_command(const profile::Profile& p, const std::string& app_env) {
+  if (p.gitops.tool == "flux")
+    return "flux --context \"$DST\" suspend kustomization " + app_env + " -n " +
+           p.gitops.flux_namespace + "\n";
+  return "argocd app set " + app_env + " --sync-policy none\n";
+}
+
+// jq program printing a Secret's values as one JSON object (property → value): the exported
+// Secret's data decoded, or the literal env values berth moved out of a workload.
+std::string jq_properties(const SecretItem& s) {
+  if (!s.workload.empty()) {
+    std::string names;
+    for (const seal::SecretValue& v : s.input.values)
+      names += (names.empty() ? "" : " or ") + std::string(".name == \"") + v.key + "\"";
+    return "[.. | objects | select(has(\"value\") and (" + names + ")) | {(.name): .value}] | add";
+  }
+  // Traefik's `users` (added by berth for basic auth): the `auth` value, else user:hash lines.
+  if (std::find(s.added_keys.begin(), s.added_keys.end(), "users") != s.added_keys.end())
+    return ".data | map_values(@base64d) | . + {users: (.auth // (to_entries | "
+           "map(\"\\(.key):\\(.value)\\n\") | join(\"\")))}";
+  return ".data | map_values(@base64d)";
+}
+
+// The command printing one Secret's properties from the source cluster.
+std::string copy_values_command(const State& st, const SecretItem& s) {
+  const std::string object = s.workload.empty() ? "secret " + s.input.name : s.workload;
+  return "kubectl --context \"$SRC\" -n " + source_namespace(st) + " get " + object +
+         " -o json | jq '" + jq_properties(s) + "'\n";
+}
+
+std::string secrets_section(const State& st) {
+  const profile::Profile& p = st.profile;
+  std::ostringstream md;
+  if (p.secrets.method == "plain") {
+    md << "**Plain Secrets are in Git** (`secrets.method: plain`): the overlays hold the exported "
+          "Secrets with their decoded values (`overlays/<env>/secret-*.yaml`); for development "
+          "clusters only.\n\n";
+    if (st.secrets.empty()) return md.str() + "The export holds no Secrets.\n";
+    for (const SecretItem& s : st.secrets)
+      md << "- `" << s.input.name << "` → `overlays/<env>/secret-" << s.input.name << ".yaml`\n";
+    return md.str();
+  }
+  md << "No secret value is written in this tree.\n\n";
+  if (st.secrets.empty()) return md.str() + "The export holds no Secrets.\n";
+  if (p.secrets.method == "external-secrets") {
+    md << "Each Secret is an ExternalSecret per environment "
+          "(`overlays/<env>/externalsecret-<name>.yaml`) that the External Secrets Operator "
+          "fills from ClusterSecretStore `"
+       << p.secrets.store
+       << "`. Create these keys in the store behind it (one key per Secret and environment, one "
+          "property per Secret key):\n\n| Environment | Remote key | Properties |\n|---|---|---|\n";
+    for (const profile::Environment& env : p.environments)
+      for (const SecretItem& s : st.secrets) {
+        std::string properties;
+        for (const seal::SecretValue& v : s.input.values)
+          properties += (properties.empty() ? "`" : ", `") + v.key + "`";
+        md << "| " << env.name << " | `" << st.app << "/" << env.name << "/" << s.input.name
+           << "` | " << properties << " |\n";
+      }
+    md << "\nThe values are in the source cluster. Each command prints one Secret's properties "
+          "as a JSON object (property → value): pipe it into your store's CLI for each "
+          "environment's key, never into a file in this repository:\n\n";
+    std::string commands;
+    for (const SecretItem& s : st.secrets)
+      commands += "# " + st.app + "/<env>/" + s.input.name + "\n" + copy_values_command(st, s);
+    md << fence(commands);
+    return md.str();
+  }
+  if (!p.secrets.cert.empty()) {
+    md << "The exported Secrets are sealed for the target's controller, per environment:\n\n";
+    for (const SecretItem& s : st.secrets)
+      md << "- `" << s.input.name << "` → `overlays/<env>/sealedsecret-" << s.input.name
+         << ".yaml`\n";
+    return md.str();
+  }
+  md << "No sealing certificate was given, so each Secret is a template with `REPLACE_ME` "
+        "values. Easiest: fetch the target controller's certificate and import again; the "
+        "values read from the export are then sealed:\n\n"
+     << fence("kubeseal --context \"$DST\" --fetch-cert --controller-namespace " +
+              p.secrets.controller_namespace + " --controller-name " + p.secrets.controller_name +
+              " > sealed-secrets.pem\nberth import " +
+              (st.options.inputs.empty() ? std::string("EXPORT") : st.options.inputs[0]) +
+              " --seal-cert sealed-secrets.pem -o DIR\n")
+     << "\nOr fill each template outside the repository and seal it (the header of each file "
+        "says how):\n\n";
+  for (const SecretItem& s : st.secrets)
+    md << "- `overlays/<env>/secrets/" << s.input.name << ".template.yaml` ("
+       << s.input.values.size() << " key(s))\n";
+  return md.str();
+}
+
 } // namespace
 
 std::vector<std::string> import_cutover_order(const State& st) {
@@ -281,6 +391,8 @@ std::string import_summary(const generate::Report& report) {
     if (e.key.starts_with("hardening.")) ++hardening;
   }
   std::ostringstream s;
+  for (const std::string& w : report.warnings)
+    s << "berth: warning: " << w << '\n';
   s << "berth: report: " << counts[Disposition::Translated] << " translated, "
     << counts[Disposition::Inferred] << " inferred, " << counts[Disposition::Dropped]
     << " dropped, " << counts[Disposition::Manual] - hardening << " manual, " << hardening
@@ -296,6 +408,7 @@ std::string import_migration_markdown(const State& st) {
   const profile::Profile& p = st.profile;
   const std::string src = source_namespace(st), dst = target_namespace(st);
   const profile::Environment* prod = production(p);
+  const bool flux = p.gitops.tool == "flux";
   std::ostringstream md;
   std::string inputs;
   for (const std::string& i : st.options.inputs)
@@ -317,7 +430,8 @@ std::string import_migration_markdown(const State& st) {
   md << "\nEnvironments:\n\n";
   for (const profile::Environment& env : p.environments)
     md << "- **" << env.name << "**: namespace `" << profile::namespace_for(env, st.app)
-       << "`, tree `overlays/" << env.name << "`, ArgoCD Application `" << st.app << "-" << env.name
+       << "`, tree `overlays/" << env.name << "`, "
+       << (flux ? "Flux Kustomization `" : "ArgoCD Application `") << st.app << "-" << env.name
        << "`\n";
 
   if (!st.left_out.empty()) {
@@ -331,11 +445,8 @@ std::string import_migration_markdown(const State& st) {
      << "- Traefik with ingress class `" << p.ingress.class_name << "` and entrypoints `web` and `"
      << p.ingress.entrypoint << "` (K3s' default)\n"
      << "- cert-manager with the ClusterIssuer `" << p.ingress.cluster_issuer << "`\n"
-     << "- the Sealed Secrets controller `" << p.secrets.controller_name << "` in `"
-     << p.secrets.controller_namespace << "`\n"
-     << "- ArgoCD in `" << p.gitops.argocd_namespace << "` with access to `" << p.gitops.repo_url
-     << "` (project `" << p.gitops.project << "`)\n"
-     << "- the StorageClass `" << p.storage.class_name << "`\n";
+     << secrets_prerequisite(p) << gitops_prerequisite(p) << "- the StorageClass `"
+     << p.storage.class_name << "`\n";
   bool dns = std::any_of(st.report.entries.begin(), st.report.entries.end(), [](const auto& e) {
     return e.key.starts_with("annotations.external-dns.");
   });
@@ -344,30 +455,12 @@ std::string import_migration_markdown(const State& st) {
           "manual steps)\n";
   md << "\nThis tree belongs at `" << profile::expand(p.gitops.path, st.app)
      << "` of the GitOps repository.\n";
+  if (flux)
+    md << "\nFlux does not read `flux/` by itself: commit `flux/*.yaml` under the path your `flux "
+          "bootstrap` syncs (e.g. `clusters/<cluster>/`), or apply them once with `kubectl "
+          "--context \"$DST\" apply -f flux/`.\n";
 
-  md << "\n## Secrets\n\nNo secret value is written in this tree.\n\n";
-  if (st.secrets.empty()) {
-    md << "The export holds no Secrets.\n";
-  } else if (!p.secrets.cert.empty()) {
-    md << "The exported Secrets are sealed for the target's controller, per environment:\n\n";
-    for (const SecretItem& s : st.secrets)
-      md << "- `" << s.input.name << "` → `overlays/<env>/sealedsecret-" << s.input.name
-         << ".yaml`\n";
-  } else {
-    md << "No sealing certificate was given, so each Secret is a template with `REPLACE_ME` "
-          "values. Easiest: fetch the target controller's certificate and import again; the "
-          "values read from the export are then sealed:\n\n"
-       << fence("kubeseal --context \"$DST\" --fetch-cert --controller-namespace " +
-                p.secrets.controller_namespace + " --controller-name " + p.secrets.controller_name +
-                " > sealed-secrets.pem\nberth import " +
-                (st.options.inputs.empty() ? std::string("EXPORT") : st.options.inputs[0]) +
-                " --seal-cert sealed-secrets.pem -o DIR\n")
-       << "\nOr fill each template outside the repository and seal it (the header of each file "
-          "says how):\n\n";
-    for (const SecretItem& s : st.secrets)
-      md << "- `overlays/<env>/secrets/" << s.input.name << ".template.yaml` ("
-         << s.input.values.size() << " key(s))\n";
-  }
+  md << "\n## Secrets\n\n" << secrets_section(st);
 
   std::ostringstream other;
   for (const generate::ReportEntry& e : st.report.entries)
@@ -397,11 +490,14 @@ std::string import_migration_markdown(const State& st) {
   }
   md << "\n## Cut-over\n\n"
      << "1. A day before: lower the TTL of the DNS records of the application's hosts.\n"
-     << "2. Commit this tree and create the ArgoCD Application (`argocd/" << app_env
-     << ".yaml`); let it sync once (claims, data stores, Secrets), then pause auto-sync while "
-        "data moves and stop the target's other workloads, so nothing writes into the empty "
-        "stores:\n\n"
-     << fence("argocd app set " + app_env + " --sync-policy none\n" + stop_dst.str())
+     << "2. Commit this tree and create the "
+     << (flux ? "Flux GitRepository and Kustomization (`flux/" + st.app + "-source.yaml`, `flux/"
+              : std::string("ArgoCD Application (`argocd/"))
+     << app_env << ".yaml`); let it sync once (claims, data stores, Secrets), then pause "
+     << (flux ? "reconciliation" : "auto-sync")
+     << " while data moves and stop the target's other workloads, so nothing writes into the "
+        "empty stores:\n\n"
+     << fence(pause_command(p, app_env) + stop_dst.str())
      << "\n3. Announce maintenance and stop the writers in the source (its data stores keep "
         "running for the dumps):\n\n"
      << fence(stop_src.str().empty() ? "# only data stores: nothing to stop\n" : stop_src.str())
@@ -412,8 +508,11 @@ std::string import_migration_markdown(const State& st) {
     md << "   " << i + 1 << ". `" << order[i] << "`\n";
   md << "\n"
      << fence(start.str().empty() ? "# they already run\n" : start.str())
-     << "\n6. Validate (below), switch DNS to the K3s node, re-enable auto-sync (`argocd app set "
-     << app_env << " --sync-policy automated --self-heal --auto-prune`).\n";
+     << "\n6. Validate (below), switch DNS to the K3s node, "
+     << (flux ? "resume reconciliation (`flux --context \"$DST\" resume kustomization " + app_env +
+                    " -n " + p.gitops.flux_namespace + "`).\n"
+              : "re-enable auto-sync (`argocd app set " + app_env +
+                    " --sync-policy automated --self-heal --auto-prune`).\n");
 
   md << "\n## Data copy\n\n";
   if (st.claims.empty()) {
@@ -458,8 +557,9 @@ std::string import_migration_markdown(const State& st) {
      << "- before the DNS switch: scale the source's workloads back up; nothing else changed.\n"
      << "- after: point DNS back at the source, scale it up, and stop the target "
         "(`kubectl --context \"$DST\" -n "
-     << dst
-     << " scale deploy,statefulset --all --replicas=0`, ArgoCD auto-sync paused first). Data "
+     << dst << " scale deploy,statefulset --all --replicas=0`, "
+     << (flux ? "its Flux Kustomization suspended" : "ArgoCD auto-sync paused")
+     << " first). Data "
         "written in the target meanwhile must be copied back: the commands above with $SRC and "
         "$DST swapped.\n"
      << "- keep the source and its volumes for a few days after the move.\n";
@@ -474,8 +574,10 @@ std::string import_migration_markdown(const State& st) {
           "changing how someone's workload runs is their call:\n\n"
        << hardening.str();
 
-  md << "\n## Import report\n\nWhat became of every exported object (translated, inferred, "
-        "dropped, manual).\n"
+  md << "\n## Import report\n\n";
+  for (const std::string& w : st.report.warnings)
+    md << "**Warning:** " << w << ".\n\n";
+  md << "What became of every exported object (translated, inferred, dropped, manual).\n"
      << generate::report_markdown(st.report, st.options.base_directory, "Object");
   return md.str();
 }

@@ -38,6 +38,9 @@ struct SecretItem {
   std::string ref;
   seal::SecretInput input;             // values decoded; metadata cleaned
   std::vector<std::string> added_keys; // keys berth added (Traefik's `users` for basic auth)
+  // Made by berth from a workload's literal env values: that workload ("deployment/web");
+  // empty for Secrets of the export.
+  std::string workload;
 };
 
 // What an Ingress needs that depends on the environment's namespace.
