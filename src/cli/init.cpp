@@ -31,10 +31,14 @@ struct Question {
   std::function<Check(std::string_view)> check;
   std::function<void(Profile&, const std::string&)> apply;
   std::function<bool(const Profile&)> when = nullptr; // asked only when true
+  // A check against earlier answers (the loader's cross-field rules), after `check`.
+  std::function<Check(const Profile&, std::string_view)> check_with = nullptr;
 };
 
 // Answers meaning "none" for optional settings.
-bool is_none(const std::string& s) { return s == "-" || s == "none"; }
+bool is_none(const std::string& s) {
+  return s == "-" || s == "none";
+}
 
 Check existing_file(std::string_view s) {
   std::error_code ec;
@@ -70,17 +74,34 @@ std::vector<Question> questions() {
        },
        [](P& p, const std::string& a) { p.secrets.cert = is_none(a) ? "" : a; },
        [](const P& p) { return p.secrets.method == "sealed-secrets"; }},
+      {"ClusterSecretStore the External Secrets Operator reads the values from",
+       [](const P& p) { return p.secrets.store; }, profile::check_dns_subdomain,
+       [](P& p, const std::string& a) { p.secrets.store = a; },
+       [](const P& p) { return p.secrets.method == "external-secrets"; }},
+      {"GitOps tool (argocd, flux)", [](const P& p) { return p.gitops.tool; },
+       choice("argocd|flux"), [](P& p, const std::string& a) { p.gitops.tool = a; }},
       {"GitOps repository URL", [](const P& p) { return p.gitops.repo_url; },
-       profile::check_git_url, [](P& p, const std::string& a) { p.gitops.repo_url = a; }},
+       profile::check_git_url, [](P& p, const std::string& a) { p.gitops.repo_url = a; }, nullptr,
+       [](const P& p, std::string_view s) -> Check {
+         // Flux's GitRepository reads http(s) and ssh only (git@host:path becomes ssh://).
+         if (p.gitops.tool == "flux" && (s.starts_with("file://") || s.starts_with("git://")))
+           return std::string("an https://, http:// or ssh:// URL (or git@host:org/repo.git) for "
+                              "Flux");
+         return std::nullopt;
+       }},
+      {"Namespace Flux runs in (where `flux bootstrap` installed it)",
+       [](const P& p) { return p.gitops.flux_namespace; }, profile::check_dns_label,
+       [](P& p, const std::string& a) { p.gitops.flux_namespace = a; },
+       [](const P& p) { return p.gitops.tool == "flux"; }},
       {"CPU cores per node", [](const P& p) { return p.capacity.cpu; },
        profile::check_positive_quantity, [](P& p, const std::string& a) { p.capacity.cpu = a; }},
       {"Memory per node", [](const P& p) { return p.capacity.memory; },
-       profile::check_positive_quantity,
-       [](P& p, const std::string& a) { p.capacity.memory = a; }},
+       profile::check_positive_quantity, [](P& p, const std::string& a) { p.capacity.memory = a; }},
       {"Number of nodes", [](const P& p) { return std::to_string(p.capacity.nodes); },
        [](std::string_view s) -> Check {
          bool ok = !s.empty() && s.size() <= 5 && s.front() != '0';
-         for (char c : s) ok = ok && c >= '0' && c <= '9';
+         for (char c : s)
+           ok = ok && c >= '0' && c <= '9';
          if (ok) return std::nullopt;
          return std::string("a whole number from 1 to 99999");
        },
@@ -120,14 +141,17 @@ Profile ask(std::istream& in, std::ostream& err) {
     if (q.when && !q.when(p)) continue;
     std::string def = q.current(p);
     for (int attempt = 0;; ++attempt) {
-      if (attempt == 10) throw Error("berth init: too many invalid answers to \"" + q.prompt + "\"");
+      if (attempt == 10)
+        throw Error("berth init: too many invalid answers to \"" + q.prompt + "\"");
       err << q.prompt << " [" << def << "]: " << std::flush;
       std::string line;
       if (!std::getline(in, line))
         throw Error("berth init: input ended before the questions were answered; nothing written");
       std::string answer = trim(line);
       if (answer.empty()) answer = def;
-      if (Check bad = q.check(answer)) {
+      Check bad = q.check(answer);
+      if (!bad && q.check_with) bad = q.check_with(p, answer);
+      if (bad) {
         err << "  expected " << *bad << ", got \"" << answer << "\"\n";
         continue;
       }
@@ -150,7 +174,6 @@ void anchor_cert(Profile& p, const std::string& output) {
   fs::path dir = fs::absolute(output).parent_path();
   p.secrets.cert = cert.lexically_relative(dir).string();
 }
-
 
 } // namespace
 

@@ -14,8 +14,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string bin() { return "'" + berth::test::berth_binary().string() + "'"; }
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string bin() {
+  return "'" + berth::test::berth_binary().string() + "'";
+}
+std::string q(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
 
 std::string default_text() {
   return berth::yaml::emit(berth::profile::profile_to_yaml(berth::profile::default_profile()));
@@ -97,17 +101,18 @@ TEST(InitQuestions, EmptyAnswersKeepDefaults) {
 }
 
 TEST(InitQuestions, AnswersApplyAndInvalidOnesAreAskedAgain) {
-  std::string answers = "Shop.Example\n"      // invalid domain: asked again
-                        "shop.example.com\n"  // domain
-                        "ghcr.io/acme\n"      // registry
-                        "longhorn\n"          // storage class
-                        "\n"                  // issuer: default
-                        "vault\n"             // invalid method
-                        "plain\n"             // method (no cert question then)
+  std::string answers = "Shop.Example\n"     // invalid domain: asked again
+                        "shop.example.com\n" // domain
+                        "ghcr.io/acme\n"     // registry
+                        "longhorn\n"         // storage class
+                        "\n"                 // issuer: default
+                        "vault\n"            // invalid method
+                        "plain\n"            // method (no cert or store question then)
+                        "\n"                 // GitOps tool: argocd (no Flux namespace question)
                         "git@github.com:acme/deploy.git\n"
-                        "8\n"                 // cpu
-                        "64Gi\n"              // memory
-                        "0\n3\n"              // nodes: 0 invalid, then 3
+                        "8\n"    // cpu
+                        "64Gi\n" // memory
+                        "0\n3\n" // nodes: 0 invalid, then 3
                         "cloudnative-pg\n"
                         "s3://acme-backups/{app}\n"
                         "https://s3.example.com\n";
@@ -130,6 +135,52 @@ TEST(InitQuestions, AnswersApplyAndInvalidOnesAreAskedAgain) {
   EXPECT_NE(r.err.find("got \"vault\""), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("got \"0\""), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("Sealed Secrets certificate"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("ClusterSecretStore"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("Namespace Flux runs in"), std::string::npos) << r.err;
+  EXPECT_EQ(p.gitops.tool, "argocd");
+}
+
+TEST(InitQuestions, ExternalSecretsAsksForTheStoreAndFluxForItsNamespace) {
+  std::string answers = "\n\n\n\n"           // domain, registry, storage class, issuer
+                        "external-secrets\n" // method: the store is asked next
+                        "Vault Store\n"      // invalid store name: asked again
+                        "vault-backend\n"
+                        "flux\n"                   // GitOps tool
+                        "file:///srv/git/deploy\n" // a URL Flux cannot read: asked again
+                        "ssh://git@git.example.com/acme/deploy.git\n"
+                        "\n" // Flux namespace: the default (flux-system)
+                        + std::string(10, '\n');
+  InitRun r = interactive(answers);
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto p = berth::profile::load_profile_text(r.out, "out");
+  EXPECT_EQ(p.secrets.method, "external-secrets");
+  EXPECT_EQ(p.secrets.store, "vault-backend");
+  EXPECT_EQ(p.gitops.tool, "flux");
+  EXPECT_EQ(p.gitops.repo_url, "ssh://git@git.example.com/acme/deploy.git");
+  EXPECT_EQ(p.gitops.flux_namespace, "flux-system");
+  EXPECT_NE(r.err.find("ClusterSecretStore the External Secrets Operator reads the values from "
+                       "[berth-secrets]"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("got \"Vault Store\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("for Flux, got \"file:///srv/git/deploy\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Namespace Flux runs in (where `flux bootstrap` installed it) "
+                       "[flux-system]"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("Sealed Secrets certificate"), std::string::npos) << r.err;
+
+  // A Flux namespace other than the default is written.
+  std::string custom = "\n\n\n\n\n\n" // ..., method sealed-secrets, no cert
+                       "flux\n\n"     // tool, repository URL (https default)
+                       "gitops\n" +
+                       std::string(10, '\n');
+  InitRun c = interactive(custom);
+  ASSERT_EQ(c.code, 0) << c.err;
+  auto q = berth::profile::load_profile_text(c.out, "out");
+  EXPECT_EQ(q.gitops.tool, "flux");
+  EXPECT_EQ(q.gitops.flux_namespace, "gitops");
+  EXPECT_EQ(c.err.find("ClusterSecretStore"), std::string::npos) << c.err;
 }
 
 TEST(InitQuestions, CertPathRelativeToTheProfile) {
