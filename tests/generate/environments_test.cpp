@@ -85,3 +85,90 @@ TEST(Environments, PullSecretTemplateOnlyWhenSomethingIsBuilt) {
     manual = manual || (e.disposition == Disposition::Manual && e.key == "registry.pull_secret");
   EXPECT_TRUE(manual);
 }
+
+namespace {
+// generate_environments for a built "web" service under `method`.
+Output pull_secret_output(const std::string& method) {
+  profile::Profile p = profile::default_profile();
+  p.secrets.method = method;
+  auto f = test::load_fixture_with("name: shop\nservices:\n  web:\n    image: nginx:1.27\n", p);
+  const_cast<ServicePlan&>(f->plan.services[0]).built = true;
+  Output out;
+  generate_environments(Context{f->app, f->profile, f->plan}, out);
+  return out;
+}
+
+std::string manual_pull_secret(const Output& out) {
+  std::string text;
+  for (const ReportEntry& e : out.report.entries)
+    if (e.disposition == Disposition::Manual && e.key == "registry.pull_secret")
+      text += e.detail + "\n";
+  return text;
+}
+} // namespace
+
+TEST(Environments, PullSecretIsAnExternalSecretWithExternalSecrets) {
+  Output out = pull_secret_output("external-secrets");
+  EXPECT_TRUE(out.files.empty()); // no template to fill and seal
+  ASSERT_EQ(out.overlay["production"].size(), 4u);
+  const Manifest& m = out.overlay["production"][3];
+  EXPECT_EQ(m.path, "overlays/production/externalsecret-ghcr.yaml");
+  EXPECT_EQ(yaml::emit(m.object),
+            "apiVersion: external-secrets.io/v1\n"
+            "kind: ExternalSecret\n"
+            "metadata:\n"
+            "  name: ghcr-secret\n"
+            "  namespace: shop-prod\n"
+            "  labels:\n"
+            "    app.kubernetes.io/managed-by: berth\n"
+            "    app.kubernetes.io/name: ghcr-secret\n"
+            "    app.kubernetes.io/part-of: shop\n"
+            "spec:\n"
+            "  refreshInterval: 1h\n"
+            "  secretStoreRef:\n"
+            "    kind: ClusterSecretStore\n"
+            "    name: berth-secrets\n"
+            "  target:\n"
+            "    name: ghcr-secret\n"
+            "    creationPolicy: Owner\n"
+            "    template:\n"
+            "      type: kubernetes.io/dockerconfigjson\n"
+            "      data:\n"
+            "        .dockerconfigjson: \"{{ .dockerconfigjson | toString }}\"\n"
+            "  data:\n"
+            "    - secretKey: dockerconfigjson\n"
+            "      remoteRef:\n"
+            "        key: shop/production/ghcr-secret\n"
+            "        property: dockerconfigjson\n");
+  std::string manual = manual_pull_secret(out);
+  EXPECT_NE(manual.find("at key shop/staging/ghcr-secret, property dockerconfigjson"),
+            std::string::npos)
+      << manual;
+  EXPECT_EQ(manual.find("seal"), std::string::npos) << manual;
+}
+
+TEST(Environments, PullSecretInPlainModeIsWrittenByKubectl) {
+  Output out = pull_secret_output("plain");
+  ASSERT_EQ(out.files.size(), 2u);
+  EXPECT_EQ(out.overlay["production"].size(), 3u); // REPLACE_ME is no valid docker config
+  const std::string cmd =
+      "kubectl create secret docker-registry ghcr-secret --namespace shop-prod "
+      "--docker-server=ghcr.io --docker-username=USER --docker-password=TOKEN --dry-run=client -o "
+      "yaml > overlays/production/secret-ghcr.yaml && (cd overlays/production && kustomize edit "
+      "add resource secret-ghcr.yaml)";
+  const TextFile& t = out.files[1];
+  EXPECT_EQ(t.path, "overlays/production/secrets/ghcr-secret.template.yaml");
+  EXPECT_NE(t.content.find(cmd), std::string::npos) << t.content;
+  EXPECT_NE(t.content.find(".dockerconfigjson: REPLACE_ME"), std::string::npos);
+  EXPECT_EQ(t.content.find("seal"), std::string::npos) << t.content;
+  std::string manual = manual_pull_secret(out);
+  EXPECT_NE(manual.find("`" + cmd + "`"), std::string::npos) << manual;
+  EXPECT_EQ(manual.find("seal"), std::string::npos) << manual;
+}
+
+TEST(Environments, PullSecretSealedModeUnchanged) {
+  Output out = pull_secret_output("sealed-secrets");
+  ASSERT_EQ(out.files.size(), 2u);
+  EXPECT_NE(out.files[0].content.find("berth seal --cert CERT.pem"), std::string::npos);
+  EXPECT_NE(manual_pull_secret(out).find("fill and seal"), std::string::npos);
+}

@@ -98,6 +98,47 @@ TEST(ExternalSecrets, RemoteKeyConvention) {
             "shop/staging/api-secret");
 }
 
+// A typed Secret (import: TLS, basic auth) keeps its type; Merge keeps the fetched keys.
+TEST(ExternalSecrets, TypedTargetKeepsItsTypeAndKeys) {
+  auto f = test::load_fixture_with(kCompose, eso_profile());
+  Context ctx{f->app, f->profile, f->plan};
+  ExternalSecretTarget t;
+  t.name = "web-tls";
+  t.type = "kubernetes.io/tls";
+  t.keys = {{"tls.crt", "tls.crt"}, {"tls.key", "tls.key"}};
+  EXPECT_EQ(yaml::emit(external_secret_object(ctx, f->profile.environments[0], t)),
+            "apiVersion: external-secrets.io/v1\n"
+            "kind: ExternalSecret\n"
+            "metadata:\n"
+            "  name: web-tls\n"
+            "  namespace: shop-staging\n"
+            "spec:\n"
+            "  refreshInterval: 1h\n"
+            "  secretStoreRef:\n"
+            "    kind: ClusterSecretStore\n"
+            "    name: vault\n"
+            "  target:\n"
+            "    name: web-tls\n"
+            "    creationPolicy: Owner\n"
+            "    template:\n"
+            "      type: kubernetes.io/tls\n"
+            "      mergePolicy: Merge\n"
+            "  data:\n"
+            "    - secretKey: tls.crt\n"
+            "      remoteRef:\n"
+            "        key: shop/staging/web-tls\n"
+            "        property: tls.crt\n"
+            "    - secretKey: tls.key\n"
+            "      remoteRef:\n"
+            "        key: shop/staging/web-tls\n"
+            "        property: tls.key\n");
+  t.type = "Opaque";
+  EXPECT_FALSE(external_secret_object(ctx, f->profile.environments[0], t)
+                   .find("spec")
+                   ->find("target")
+                   ->has("template"));
+}
+
 TEST(ExternalSecrets, SealingCertificateWithAnotherMethodIsAnError) {
   // Only --seal-cert can set a certificate here; the profile loader rejects the combination.
   profile::Profile p = eso_profile();

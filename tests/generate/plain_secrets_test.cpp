@@ -73,6 +73,30 @@ TEST(PlainSecrets, SecretWithValuesPerEnvironment) {
   EXPECT_TRUE(md);
 }
 
+// Any Secret (import's exported ones): its own name, labels and type.
+TEST(PlainSecrets, ObjectKeepsNameLabelsAndType) {
+  auto f = test::load_fixture_with(kCompose, plain_profile());
+  Context ctx{f->app, f->profile, f->plan};
+  yaml::Node labels = yaml::Node::mapping();
+  labels.set("app", yaml::Node::str("web"));
+  std::vector<SecretKey> keys;
+  keys.push_back({"password", seal::secret_bytes("s3cret"), "data.password", "", {}});
+  keys.push_back({"username", seal::secret_bytes("admin"), "data.username", "", {}});
+  EXPECT_EQ(yaml::emit(plain_secret_object(ctx, f->profile.environments[1], "web-auth", labels,
+                                           "kubernetes.io/basic-auth", keys)),
+            "apiVersion: v1\n"
+            "kind: Secret\n"
+            "metadata:\n"
+            "  name: web-auth\n"
+            "  namespace: shop-prod\n"
+            "  labels:\n"
+            "    app: web\n"
+            "type: kubernetes.io/basic-auth\n"
+            "stringData:\n"
+            "  password: s3cret\n"
+            "  username: admin\n");
+}
+
 TEST(PlainSecrets, NoWarningWithoutSecrets) {
   auto f =
       test::load_fixture_with("name: shop\nservices:\n  web:\n    image: nginx\n", plain_profile());

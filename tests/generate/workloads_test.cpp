@@ -5,10 +5,10 @@
 
 #include "../support/test_support.h"
 #include "fixture.h"
-#include "yaml/json.h"
 #include "generate/context.h"
 #include "generate/workloads.h"
 #include "yaml/emit.h"
+#include "yaml/json.h"
 
 namespace berth::generate {
 namespace {
@@ -233,9 +233,43 @@ services:
   EXPECT_FALSE(pod.find("containers")->items()[0].has("livenessProbe"));
   bool dropped = false;
   for (const auto& e : out.report.entries)
-    dropped |= e.service == "report" && e.key == "healthcheck" &&
-               e.disposition == Disposition::Dropped;
+    dropped |=
+        e.service == "report" && e.key == "healthcheck" && e.disposition == Disposition::Dropped;
   EXPECT_TRUE(dropped);
+}
+
+// Job and rollback hints name the profile's GitOps tool and its own mechanism.
+TEST(Workloads, HintsFollowTheGitOpsTool) {
+  const std::string compose = R"(
+services:
+  migrate:
+    image: example/migrate:1
+    x-berth: {kind: job}
+  web:
+    image: example/web:1
+    deploy:
+      update_config: {delay: 10s}
+      rollback_config: {parallelism: 1}
+)";
+  for (const std::string tool : {"argocd", "flux"}) {
+    SCOPED_TRACE(tool);
+    profile::Profile p = profile::default_profile();
+    p.gitops.tool = tool;
+    auto f = test::load_fixture_with(compose, p);
+    Output out;
+    generate_workloads(Context{f->app, f->profile, f->plan}, out);
+    const std::string job = test::report_of(out, "migrate", "x-berth.kind");
+    const std::string update = test::report_of(out, "web", "deploy.update_config");
+    const std::string rollback = test::report_of(out, "web", "deploy.rollback_config");
+    const bool flux = tool == "flux";
+    EXPECT_EQ(job.find("kustomize.toolkit.fluxcd.io/force: enabled") != std::string::npos, flux)
+        << job;
+    EXPECT_EQ(job.find("Replace=true") != std::string::npos, !flux) << job;
+    for (const std::string& text : {job, update, rollback}) {
+      EXPECT_EQ(text.find("ArgoCD") != std::string::npos, !flux) << text;
+      EXPECT_EQ(text.find("Flux") != std::string::npos, flux) << text;
+    }
+  }
 }
 
 TEST(Workloads, BackoffLimit) {
@@ -362,7 +396,8 @@ TEST(Workloads, CorpusObjectsValidate) {
     Output out;
     EXPECT_NO_THROW(generate_workloads(Context{f->app, f->profile, f->plan}, out)) << dir;
     EXPECT_GE(out.base.size(), f->plan.services.size()) << dir;
-    for (const auto& m : out.base) all.push_back(yaml::to_json(m.object));
+    for (const auto& m : out.base)
+      all.push_back(yaml::to_json(m.object));
     ++converted;
   }
   EXPECT_GT(converted, 20u);
