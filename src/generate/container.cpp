@@ -1,4 +1,8 @@
 // The application container: image, command, ports, env, resources, probes, hooks, mounts.
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+
 #include "generate/workloads.h"
 
 namespace berth::generate::workloads {
@@ -51,6 +55,48 @@ std::optional<Node> hook(const ServicePlan& plan, const std::vector<model::Hook>
   return handler;
 }
 
+// Words that name a moving channel rather than a release ("latest", "stable-alpine").
+constexpr std::string_view kChannels[] = {"latest",  "stable",   "edge",    "nightly",  "main",
+                                          "master",  "dev",      "develop", "canary",   "beta",
+                                          "alpha",   "next",     "lts",     "mainline", "trunk",
+                                          "rolling", "unstable", "testing", "current",  "head"};
+
+bool starts_with_number(std::string_view word) {
+  if (!word.empty() && (word[0] == 'v' || word[0] == 'V')) word.remove_prefix(1);
+  return !word.empty() && word[0] >= '0' && word[0] <= '9';
+}
+
+// Whether the registry can move `image` under the same name. Releases carry a number, so a
+// tag without any digit (latest, alpine, bookworm, mainline, nonroot) is a channel; so is a
+// channel word followed only by variants (latest-alpine3.19), while one followed by a version
+// or build id (stable-1.25, main-3f2a9c1, nightly-20240101) is as pinned as 17-alpine is taken
+// to be. Version-series tags (postgres:17) are accepted: they move only within a release line,
+// which is what their users ask for. Misjudging a pinned tag as moving costs a registry round
+// trip per pod start; the converse makes replicas diverge.
+bool mutable_image(std::string_view image) {
+  if (image.find('@') != std::string_view::npos) return false; // a digest cannot move
+  std::size_t slash = image.rfind('/');
+  std::size_t colon = image.rfind(':');
+  if (colon == std::string_view::npos || (slash != std::string_view::npos && colon < slash))
+    return true; // no tag: latest
+  std::string_view tag = image.substr(colon + 1);
+  if (tag.find_first_of("0123456789") == std::string_view::npos) return true;
+  std::size_t end = tag.find_first_of("-_");
+  std::string lower(tag.substr(0, end));
+  for (char& ch : lower)
+    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (std::find(std::begin(kChannels), std::end(kChannels), lower) == std::end(kChannels))
+    return false;
+  while (end != std::string_view::npos) {
+    std::size_t next = tag.find_first_of("-_", end + 1);
+    if (starts_with_number(
+            tag.substr(end + 1, next == std::string_view::npos ? next : next - end - 1)))
+      return false;
+    end = next;
+  }
+  return true;
+}
+
 } // namespace
 
 Node make_container(const Context& ctx, const ServicePlan& plan, const PodStorage& storage,
@@ -59,10 +105,19 @@ Node make_container(const Context& ctx, const ServicePlan& plan, const PodStorag
   Node c = Node::mapping();
   c.set("name", Node::str(plan.name));
   c.set("image", Node::str(plan.image));
-  c.set("imagePullPolicy", Node::str("IfNotPresent"));
+  // Images berth builds get an immutable <prefix><sha> tag from the overlays' `images:`.
+  // A moving tag pulled IfNotPresent would leave each node on whichever copy it pulled first.
+  const bool moving = !plan.built && mutable_image(plan.image);
+  c.set("imagePullPolicy", Node::str(moving ? "Always" : "IfNotPresent"));
+  if (moving)
+    report.add(s.name, "image", Disposition::Manual,
+               "pin a version tag or digest: " + plan.image +
+                   " (its tag moves, so pods pull it Always until then)",
+               s.at.loc);
   if (!s.pull_policy.empty())
     report.add(s.name, "pull_policy", Disposition::Dropped,
-               "imagePullPolicy is IfNotPresent: GitOps deploys immutable tags");
+               moving ? "imagePullPolicy is Always while the image's tag moves"
+                      : "imagePullPolicy is IfNotPresent: GitOps deploys immutable tags");
   auto argv_field = [&](const std::optional<model::Command>& cmd, const char* key,
                         const char* field) {
     if (!cmd) return;
