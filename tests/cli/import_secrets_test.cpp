@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <set>
 
-#include "import/load.h"
+#include "cli/export_secrets.h"
 #include "seal/base64.h"
 #include "support/test_support.h"
 
@@ -31,51 +31,8 @@ std::string all_files(const fs::path& dir) {
   return text;
 }
 
-bool secret_word(const std::string& name) {
-  for (const char* w : {"PASSWORD", "SECRET", "TOKEN", "KEY"})
-    if (name.find(w) != std::string::npos) return true;
-  return false;
-}
-
-void env_values(const berth::yaml::Node& n, std::set<std::string>& out) {
-  if (n.is_sequence()) {
-    for (const berth::yaml::Node& i : n.items())
-      env_values(i, out);
-    return;
-  }
-  if (!n.is_mapping()) return;
-  if (const berth::yaml::Node* env = n.find("env"); env && env->is_sequence())
-    for (const berth::yaml::Node& e : env->items())
-      if (e.is_mapping() && secret_word(e.text("name")) && !e.text("value").empty())
-        out.insert(e.text("value"));
-  for (const auto& e : n.entries())
-    env_values(e.value, out);
-}
-
-// Every secret value an export holds, decoded. A service-account token's `namespace` is the
-// namespace's name, public anyway; values under 6 bytes are too short to search for.
-std::set<std::string> secret_values(const fs::path& input) {
-  std::set<std::string> values;
-  for (const auto& o : berth::import::load_exports({input.string()}).objects) {
-    env_values(o.object, values);
-    if (o.object.text("kind") != "Secret") continue;
-    const bool token = o.object.text("type") == "kubernetes.io/service-account-token";
-    if (const berth::yaml::Node* data = o.object.find("data"); data && data->is_mapping())
-      for (const auto& e : data->entries()) {
-        if (token && e.key.value() == "namespace") continue;
-        auto bytes = berth::seal::base64_decode(e.value.value());
-        if (bytes) values.insert(std::string(berth::seal::as_view(*bytes)));
-      }
-    if (const berth::yaml::Node* data = o.object.find("stringData"); data && data->is_mapping())
-      for (const auto& e : data->entries())
-        values.insert(e.value.value());
-  }
-  std::erase_if(values, [](const std::string& v) { return v.size() < 6; });
-  return values;
-}
-
 void expect_no_leak(const fs::path& input, const fs::path& tree) {
-  std::set<std::string> values = secret_values(input);
+  std::set<std::string> values = berth::test::export_secret_values(input);
   ASSERT_FALSE(values.empty());
   std::string text = all_files(tree);
   for (const std::string& v : values) {
