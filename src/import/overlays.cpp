@@ -323,8 +323,12 @@ void add_secrets(State& st, const generate::Context& ctx, generate::Output& out)
            s.input.loc);
   }
   st.add("", "secrets", Disposition::Inferred,
-         "SealedSecrets are re-encrypted on every run (the ciphertext changes, the values do "
-         "not); commit them only when the set of keys changed");
+         "SealedSecrets are reproducible: a value's ciphertext changes only when the value, its "
+         "scope or the certificate does, for a given seal key (BERTH_SEAL_KEY, else "
+         "~/.config/berth/seal-key, created on first use; without either berth warns and "
+         "seals randomly). Another machine's key gives different but equally valid "
+         "ciphertexts: to have CI write the same bytes, give it the key file's content as "
+         "the secret BERTH_SEAL_KEY and guard it like a deploy key");
 }
 
 } // namespace
