@@ -19,12 +19,17 @@ void generate_config(const Context& ctx, Output& out) {
              (overlays_after > overlays_before && ctx.profile.secrets.method == "sealed-secrets");
     add_file_configmaps(ctx, plan, out);
   }
-  // Sealing uses a fresh random session key each time, so it cannot be byte-identical across
-  // runs; the values are the same. Say so once instead of hiding it.
+  // Sealing is reproducible only per seal key (seal/seal_key.h), which lives outside the tree:
+  // say once where it comes from and how CI gets the same bytes.
   if (sealed)
     out.report.add("", "secrets", Disposition::Inferred,
-                   "SealedSecrets are re-encrypted on every run (the ciphertext changes, the "
-                   "values do not); commit them only when the set of keys changed");
+                   "SealedSecrets are reproducible: a value's ciphertext changes only when the "
+                   "value, its scope or the certificate does, for a given seal key "
+                   "(BERTH_SEAL_KEY, else ~/.config/berth/seal-key, created on first use; "
+                   "without either berth warns and seals randomly). Another machine's key gives "
+                   "different but equally valid ciphertexts: to have CI write the same bytes, "
+                   "give it the key file's content as the secret BERTH_SEAL_KEY and guard it "
+                   "like a deploy key");
 }
 
 } // namespace berth::generate
