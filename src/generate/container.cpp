@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "generate/workloads.h"
+#include "kube/image_ref.h"
 
 namespace berth::generate::workloads {
 
@@ -13,7 +14,8 @@ namespace {
 
 Node strings(const std::vector<std::string>& list) {
   Node seq = Node::sequence();
-  for (const auto& s : list) seq.push(Node::str(s));
+  for (const auto& s : list)
+    seq.push(Node::str(s));
   return seq;
 }
 
@@ -49,52 +51,10 @@ std::optional<Node> hook(const ServicePlan& plan, const std::vector<model::Hook>
   Node handler = Node::mapping();
   handler.set("exec", std::move(exec));
   report.add(svc, key, Disposition::Translated,
-             std::string("lifecycle.") + (std::string_view(key) == "post_start" ? "postStart"
-                                                                               : "preStop"),
+             std::string("lifecycle.") +
+                 (std::string_view(key) == "post_start" ? "postStart" : "preStop"),
              h.at.loc);
   return handler;
-}
-
-// Words that name a moving channel rather than a release ("latest", "stable-alpine").
-constexpr std::string_view kChannels[] = {"latest",  "stable",   "edge",    "nightly",  "main",
-                                          "master",  "dev",      "develop", "canary",   "beta",
-                                          "alpha",   "next",     "lts",     "mainline", "trunk",
-                                          "rolling", "unstable", "testing", "current",  "head"};
-
-bool starts_with_number(std::string_view word) {
-  if (!word.empty() && (word[0] == 'v' || word[0] == 'V')) word.remove_prefix(1);
-  return !word.empty() && word[0] >= '0' && word[0] <= '9';
-}
-
-// Whether the registry can move `image` under the same name. Releases carry a number, so a
-// tag without any digit (latest, alpine, bookworm, mainline, nonroot) is a channel; so is a
-// channel word followed only by variants (latest-alpine3.19), while one followed by a version
-// or build id (stable-1.25, main-3f2a9c1, nightly-20240101) is as pinned as 17-alpine is taken
-// to be. Version-series tags (postgres:17) are accepted: they move only within a release line,
-// which is what their users ask for. Misjudging a pinned tag as moving costs a registry round
-// trip per pod start; the converse makes replicas diverge.
-bool mutable_image(std::string_view image) {
-  if (image.find('@') != std::string_view::npos) return false; // a digest cannot move
-  std::size_t slash = image.rfind('/');
-  std::size_t colon = image.rfind(':');
-  if (colon == std::string_view::npos || (slash != std::string_view::npos && colon < slash))
-    return true; // no tag: latest
-  std::string_view tag = image.substr(colon + 1);
-  if (tag.find_first_of("0123456789") == std::string_view::npos) return true;
-  std::size_t end = tag.find_first_of("-_");
-  std::string lower(tag.substr(0, end));
-  for (char& ch : lower)
-    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (std::find(std::begin(kChannels), std::end(kChannels), lower) == std::end(kChannels))
-    return false;
-  while (end != std::string_view::npos) {
-    std::size_t next = tag.find_first_of("-_", end + 1);
-    if (starts_with_number(
-            tag.substr(end + 1, next == std::string_view::npos ? next : next - end - 1)))
-      return false;
-    end = next;
-  }
-  return true;
 }
 
 } // namespace
@@ -107,7 +67,7 @@ Node make_container(const Context& ctx, const ServicePlan& plan, const PodStorag
   c.set("image", Node::str(plan.image));
   // Images berth builds get an immutable <prefix><sha> tag from the overlays' `images:`.
   // A moving tag pulled IfNotPresent would leave each node on whichever copy it pulled first.
-  const bool moving = !plan.built && mutable_image(plan.image);
+  const bool moving = !plan.built && kube::tag_moves(kube::parse_image(plan.image));
   c.set("imagePullPolicy", Node::str(moving ? "Always" : "IfNotPresent"));
   if (moving)
     report.add(s.name, "image", Disposition::Manual,
@@ -187,7 +147,8 @@ Node make_container(const Context& ctx, const ServicePlan& plan, const PodStorag
     c.set("envFrom", std::move(from));
   }
   c.set("resources", container_resources(s, ctx.profile, report));
-  if (plan.kind == model::WorkloadKind::Deployment || plan.kind == model::WorkloadKind::StatefulSet ||
+  if (plan.kind == model::WorkloadKind::Deployment ||
+      plan.kind == model::WorkloadKind::StatefulSet ||
       plan.kind == model::WorkloadKind::DaemonSet) {
     Probes probes = make_probes(plan, report);
     if (probes.startup) c.set("startupProbe", *probes.startup);

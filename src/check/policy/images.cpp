@@ -3,6 +3,7 @@
 
 #include "check/index_data.h"
 #include "check/policy/topics.h"
+#include "kube/image_ref.h"
 
 namespace berth::check::policy {
 
@@ -34,13 +35,15 @@ const RuleInfo kRules[] = {
      "workflow sets it). When a kustomization in the checked set pins the image's name with "
      "newTag or digest, the image is not reported."},
     {kPullMutable, Family::Policy, Area::Delivery, Severity::Warning, true,
-     "imagePullPolicy IfNotPresent/Never on an image with a mutable tag (latest or none).",
-     "Pin the image (then IfNotPresent is right), or drop imagePullPolicy so Kubernetes uses "
-     "Always for :latest.",
+     "imagePullPolicy IfNotPresent/Never on an image whose tag moves (none, latest, or a channel "
+     "such as alpine, stable or latest-alpine).",
+     "Pin a version tag or digest (then IfNotPresent is right), or set imagePullPolicy: Always.",
      "With a mutable tag, IfNotPresent runs whatever copy each node happened to pull first: "
      "pods of one Deployment run different builds and a new push is never picked up. This is "
      "the combination kube-score's pull-policy check exists for. An image a kustomization in "
-     "the checked set pins (`images:` with newTag or digest) is not mutable."},
+     "the checked set pins (`images:` with newTag or digest) is not mutable. A tag moves when it "
+     "has no digit (releases carry a number) or is a channel word followed only by variants; "
+     "berth convert writes Always for exactly these (src/kube/image_ref)."},
     {kPullDigest, Family::Policy, Area::Delivery, Severity::Info, true,
      "imagePullPolicy Always on an image pinned by digest.",
      "Use IfNotPresent (or omit the policy) for digest-pinned images.",
@@ -57,29 +60,6 @@ const RuleInfo kRules[] = {
      "only adds registry dependency to every start. Enable it on multi-tenant clusters."},
 };
 
-struct ImageRef {
-  std::string_view name; // without tag and digest: what a kustomize `images:` entry matches
-  std::string_view tag;  // "" when none
-  bool digest = false;   // @sha256:…
-  // No digest and no tag or :latest: the registry can move it under the same spec.
-  bool is_mutable() const { return !digest && (tag.empty() || tag == "latest"); }
-};
-
-ImageRef parse(std::string_view image) {
-  ImageRef ref;
-  std::size_t at = image.find('@');
-  ref.digest = at != std::string_view::npos;
-  ref.name = image.substr(0, at);
-  // A registry port (localhost:5000/app) is before the last '/', a tag after it.
-  std::size_t slash = ref.name.rfind('/');
-  std::size_t colon = ref.name.rfind(':');
-  if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash)) {
-    ref.tag = ref.name.substr(colon + 1);
-    ref.name = ref.name.substr(0, colon);
-  }
-  return ref;
-}
-
 } // namespace
 
 void image_rules(std::vector<RuleInfo>& out) {
@@ -92,7 +72,7 @@ void check_images(const Pod& pod, Context& ctx) {
     const yaml::Node* image_node = get(c.node, "image");
     std::string_view image = text(image_node);
     if (image.empty()) return; // the schema family reports a missing image
-    ImageRef ref = parse(image);
+    kube::ImageRef ref = kube::parse_image(image);
     // :latest written in a manifest is a choice even when an overlay retags it: reported here.
     if (!ref.digest && ref.tag == "latest" && ctx.enabled(kLatest))
       ctx.report(kLatest, info, image_node->loc(),
@@ -104,7 +84,7 @@ void check_images(const Pod& pod, Context& ctx) {
       ctx.report(kPullDigest, info, policy_node->loc(),
                  describe(c) + " pins its image by digest but pulls it Always");
     // Kubernetes defaults the policy to Always only for :latest or untagged images.
-    bool always = policy == "Always" || (policy.empty() && ref.is_mutable());
+    bool always = policy == "Always" || (policy.empty() && kube::defaults_to_always(ref));
     if (!always && ctx.enabled(kPullAlways))
       ctx.report(kPullAlways, info, policy_node ? policy_node->loc() : image_node->loc(),
                  describe(c) + " has imagePullPolicy " +
@@ -124,8 +104,8 @@ void check_image_pins(const Index& index, Context& ctx) {
   for (const KustomizationFacts& k : d.kustomizations)
     pinned.insert(k.pinned_images.begin(), k.pinned_images.end());
   for (const ImageFacts& f : d.images) {
-    ImageRef ref = parse(f.image);
-    if (!ref.is_mutable() || pinned.count(ref.name)) continue;
+    kube::ImageRef ref = kube::parse_image(f.image);
+    if (!kube::tag_moves(ref) || pinned.count(ref.name)) continue;
     std::string who = describe(f.container, f.index, f.init);
     if (ref.tag.empty() && ctx.enabled(kNoTag))
       ctx.report(kNoTag, f.object, f.image_loc,

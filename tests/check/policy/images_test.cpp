@@ -36,6 +36,14 @@ TEST(Images, PullPolicyMustFitTheTag) {
   EXPECT_TRUE(run(with_image("web", "Never")).has("image-pull-policy-mutable"));
   EXPECT_FALSE(run(with_image("web:1.2", "IfNotPresent")).has("image-pull-policy-mutable"));
   EXPECT_FALSE(run(with_image("web:latest", "Always")).has("image-pull-policy-mutable"));
+  // Channel tags move too (the same judgement convert uses to write Always): no digit, or a
+  // channel word followed only by variants.
+  EXPECT_EQ(at(only(run(with_image("nginx:alpine", "IfNotPresent")), "image-pull-policy-mutable")),
+            "35:28");
+  EXPECT_TRUE(
+      run(with_image("app:latest-alpine3.19", "IfNotPresent")).has("image-pull-policy-mutable"));
+  EXPECT_FALSE(run(with_image("redis:7-alpine", "IfNotPresent")).has("image-pull-policy-mutable"));
+  EXPECT_FALSE(run(with_image("app:stable-1.25", "IfNotPresent")).has("image-pull-policy-mutable"));
 
   Finding digest =
       only(run(with_image("web@sha256:0123abcd", "Always")), "image-pull-policy-digest");
