@@ -91,27 +91,27 @@ std::string remote_keys_table(const Context& ctx, const Output& out) {
          rows;
 }
 
-// What must run in the cluster for the chosen secrets method.
-std::string secrets_prerequisite(const profile::Profile& p) {
+} // namespace
+
+std::string secrets_prerequisite(const profile::Profile& p, std::string_view section) {
   if (p.secrets.method == "external-secrets")
     return "- the External Secrets Operator (0.16.2 or later: the tree uses "
            "external-secrets.io/v1) with a ClusterSecretStore `" +
-           p.secrets.store + "` that can read the keys listed under \"Secrets to fill\"\n";
+           p.secrets.store + "` that can read the keys listed under \"" + std::string(section) +
+           "\"\n";
   if (p.secrets.method == "plain") return {};
   return "- the Sealed Secrets controller `" + p.secrets.controller_name + "` in `" +
          p.secrets.controller_namespace + "`\n";
 }
 
-std::string gitops_prerequisite(const Context& ctx) {
-  const profile::GitOps& g = ctx.profile.gitops;
+std::string gitops_prerequisite(const profile::Profile& p) {
+  const profile::GitOps& g = p.gitops;
   if (g.tool == "flux")
     return "- Flux (`flux bootstrap ...`) in `" + g.flux_namespace + "` with read access to `" +
            g.repo_url + "`\n";
   return "- ArgoCD in `" + g.argocd_namespace + "` with access to `" + g.repo_url + "` (project `" +
          g.project + "`)\n";
 }
-
-} // namespace
 
 std::vector<std::string> cutover_order(const AppPlan& plan, std::vector<std::string>* cycle) {
   // Kahn's algorithm; among the services whose dependencies are all placed, the earliest in
@@ -239,10 +239,10 @@ std::string migration_markdown(const Context& ctx, const Output& out) {
      << "- Traefik with ingress class `" << p.ingress.class_name << "` and entrypoint `"
      << p.ingress.entrypoint << "` (pods in `" << p.ingress.traefik_namespace << "`)\n"
      << "- cert-manager with the ClusterIssuer `" << p.ingress.cluster_issuer << "`\n"
-     << secrets_prerequisite(p) << "- kube-prometheus-stack (Prometheus in `"
+     << secrets_prerequisite(p, "Secrets to fill") << "- kube-prometheus-stack (Prometheus in `"
      << p.observability.monitoring_namespace << "`, rules in `" << p.observability.rules_namespace
      << "`)\n"
-     << gitops_prerequisite(ctx) << "- the StorageClass `" << p.storage.class_name << "`\n";
+     << gitops_prerequisite(p) << "- the StorageClass `" << p.storage.class_name << "`\n";
   if (p.database.strategy == "cloudnative-pg") md << "- the CloudNativePG operator\n";
   if (!p.backup.credentials_secret.empty())
     md << "- the Secret `" << p.backup.credentials_secret

@@ -27,6 +27,11 @@ std::vector<std::string> cutover_order(const AppPlan& plan, std::vector<std::str
 std::string data_copy_commands(const Context& ctx, const ServicePlan& service,
                                const profile::Environment& env);
 
+// Prerequisite lines ("- ...\n") for the profile's secrets method (keys listed under the
+// runbook's `section`) and GitOps tool; shared with import's MIGRATION.md.
+std::string secrets_prerequisite(const profile::Profile& p, std::string_view section);
+std::string gitops_prerequisite(const profile::Profile& p);
+
 // The whole MIGRATION.md.
 std::string migration_markdown(const Context& ctx, const Output& out);
 

@@ -138,24 +138,6 @@ bool first_claim_of(const State& st, const Claim& c) {
   return true;
 }
 
-std::string secrets_prerequisite(const profile::Profile& p) {
-  if (p.secrets.method == "external-secrets")
-    return "- the External Secrets Operator (0.16.2 or later: the tree uses "
-           "external-secrets.io/v1) with a ClusterSecretStore `" +
-           p.secrets.store + "` that can read the keys listed under \"Secrets\"\n";
-  if (p.secrets.method == "plain") return {};
-  return "- the Sealed Secrets controller `" + p.secrets.controller_name + "` in `" +
-         p.secrets.controller_namespace + "`\n";
-}
-
-std::string gitops_prerequisite(const profile::Profile& p) {
-  if (p.gitops.tool == "flux")
-    return "- Flux (`flux bootstrap ...`) in `" + p.gitops.flux_namespace +
-           "` with read access to `" + p.gitops.repo_url + "`\n";
-  return "- ArgoCD in `" + p.gitops.argocd_namespace + "` with access to `" + p.gitops.repo_url +
-         "` (project `" + p.gitops.project + "`)\n";
-}
-
 // Stops the GitOps tool from undoing the cut-over's manual scaling.
 std::string pause_command(const profile::Profile& p, const std::string& app_env) {
   if (p.gitops.tool == "flux")
@@ -445,8 +427,8 @@ std::string import_migration_markdown(const State& st) {
      << "- Traefik with ingress class `" << p.ingress.class_name << "` and entrypoints `web` and `"
      << p.ingress.entrypoint << "` (K3s' default)\n"
      << "- cert-manager with the ClusterIssuer `" << p.ingress.cluster_issuer << "`\n"
-     << secrets_prerequisite(p) << gitops_prerequisite(p) << "- the StorageClass `"
-     << p.storage.class_name << "`\n";
+     << generate::secrets_prerequisite(p, "Secrets") << generate::gitops_prerequisite(p)
+     << "- the StorageClass `" << p.storage.class_name << "`\n";
   bool dns = std::any_of(st.report.entries.begin(), st.report.entries.end(), [](const auto& e) {
     return e.key.starts_with("annotations.external-dns.");
   });
