@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "generate/config.h"
+#include "generate/environments.h"
 #include "generate/runbook.h"
 
 namespace berth::generate {
@@ -274,7 +275,16 @@ std::string migration_markdown(const Context& ctx, const Output& out) {
     (secret ? md : other) << "- " << (e.service.empty() ? "" : "`" + e.service + "`: ")
                           << e.detail << "\n";
   }
-  if (!templates.empty() && p.secrets.method != "sealed-secrets") {
+  if (!templates.empty() && p.secrets.method == "plain") {
+    // The only templates in plain mode are registry pull secrets: kubectl writes them filled.
+    md << "\nWrite each environment's pull secret into its overlay (USER and TOKEN of the "
+          "registry; the Secret is committed like the others):\n\n```sh\n";
+    for (const profile::Environment& env : p.environments)
+      if (std::find(templates.begin(), templates.end(),
+                    pull_secret_template_path(env, p.registry.pull_secret)) != templates.end())
+        md << pull_secret_create_command(ctx, env, p.registry.pull_secret) << "\n";
+    md << "```\n";
+  } else if (!templates.empty() && p.secrets.method != "sealed-secrets") {
     // Only Secrets berth has no values for are templated in these modes (registry credentials):
     // without a sealing controller they are created in the cluster, never committed.
     md << "\nFor each template: fill a copy OUTSIDE the repository and apply it to its namespace"

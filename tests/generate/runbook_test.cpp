@@ -102,3 +102,26 @@ TEST(Runbook, MigrationDocumentSections) {
   EXPECT_LT(md.find("1. `db`"), md.find("`api`\n"));
   EXPECT_NE(md.find("rollout status statefulset/db"), std::string::npos) << md;
 }
+
+// Plain mode: berth has no registry credentials, so MIGRATION.md gives the kubectl commands that
+// write each environment's pull secret into its overlay (no "apply a filled copy" advice).
+TEST(Runbook, PlainModePullSecretCommands) {
+  profile::Profile p = profile::default_profile();
+  p.secrets.method = "plain";
+  auto f = test::load_fixture_with(kApp, p);
+  Context ctx{f->app, f->profile, f->plan};
+  Output out;
+  for (const profile::Environment& env : p.environments)
+    out.add_file("overlays/" + env.name + "/secrets/ghcr-secret.template.yaml", "x");
+  std::string md = migration_markdown(ctx, out);
+  EXPECT_NE(md.find("```sh\nkubectl create secret docker-registry ghcr-secret --namespace "
+                    "shop-staging --docker-server=ghcr.io"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("> overlays/production/secret-ghcr.yaml && (cd overlays/production && "
+                    "kustomize edit add resource secret-ghcr.yaml)\n```"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("kubectl apply -f FILLED.yaml"), std::string::npos) << md;
+  EXPECT_EQ(md.find("berth seal"), std::string::npos) << md;
+}
