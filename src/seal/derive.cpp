@@ -38,7 +38,8 @@ void update(EVP_MAC_CTX* ctx, std::string_view field) {
 }
 
 SecretBytes hmac(EVP_MAC* mac, const SealKey& key, std::string_view purpose,
-                 std::string_view key_digest, std::string_view label, std::string_view plaintext) {
+                 std::string_view key_digest, std::string_view label, std::string_view entry,
+                 std::string_view plaintext) {
   std::unique_ptr<EVP_MAC_CTX, MacCtxFree> ctx(EVP_MAC_CTX_new(mac));
   char digest_name[] = "SHA256";
   OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
@@ -48,6 +49,7 @@ SecretBytes hmac(EVP_MAC* mac, const SealKey& key, std::string_view purpose,
   update(ctx.get(), purpose);
   update(ctx.get(), key_digest);
   update(ctx.get(), label);
+  update(ctx.get(), entry);
   update(ctx.get(), plaintext);
   SecretBytes out(32);
   std::size_t n = 0;
@@ -71,14 +73,14 @@ std::array<unsigned char, 32> public_key_digest(EVP_PKEY* public_key) {
 }
 
 SessionSecrets derive_session(const SealKey& key, EVP_PKEY* public_key, std::string_view label,
-                              std::string_view plaintext) {
+                              std::string_view entry, std::string_view plaintext) {
   if (key.bytes.size() != kSealKeyBytes) throw Error("seal key has the wrong size");
   std::array<unsigned char, 32> digest = public_key_digest(public_key);
   std::string_view digest_view(reinterpret_cast<const char*>(digest.data()), digest.size());
   std::unique_ptr<EVP_MAC, MacFree> mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
   if (!mac) fail("HMAC fetch");
-  return {hmac(mac.get(), key, "berth-seal-v1 session", digest_view, label, plaintext),
-          hmac(mac.get(), key, "berth-seal-v1 oaep", digest_view, label, plaintext)};
+  return {hmac(mac.get(), key, "berth-seal-v1 session", digest_view, label, entry, plaintext),
+          hmac(mac.get(), key, "berth-seal-v1 oaep", digest_view, label, entry, plaintext)};
 }
 
 } // namespace berth::seal

@@ -82,11 +82,11 @@ std::string rsa_oaep_random(EVP_PKEY* public_key, const SecretBytes& session,
 } // namespace
 
 std::string hybrid_encrypt(EVP_PKEY* public_key, std::string_view plaintext, std::string_view label,
-                           const SealKey* seal_key) {
+                           const SealKey* seal_key, std::string_view entry) {
   SecretBytes session;
   std::string rsa;
   if (seal_key) {
-    SessionSecrets derived = derive_session(*seal_key, public_key, label, plaintext);
+    SessionSecrets derived = derive_session(*seal_key, public_key, label, entry, plaintext);
     session = std::move(derived.session_key);
     rsa = rsa_oaep_encrypt(public_key, as_view(session), label, derived.oaep_seed);
   } else {

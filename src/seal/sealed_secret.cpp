@@ -13,9 +13,12 @@ namespace {
 
 void seal_values(yaml::Node& encrypted, const SecretInput& secret, const std::string& label,
                  EVP_PKEY* public_key, const SealKey* seal_key) {
-  for (const auto& v : secret.values)
-    encrypted.set(v.key, yaml::Node::str(base64_encode(
-                             hybrid_encrypt(public_key, as_view(v.value), label, seal_key))));
+  for (const auto& v : secret.values) {
+    // Names and keys never hold NUL, so NUL-joined they name one entry unambiguously.
+    std::string entry = secret.ns + '\0' + secret.name + '\0' + v.key;
+    encrypted.set(v.key, yaml::Node::str(base64_encode(hybrid_encrypt(public_key, as_view(v.value),
+                                                                      label, seal_key, entry))));
+  }
 }
 
 void sort_entries(yaml::Node& map) {

@@ -23,18 +23,19 @@ TEST(Derive, SameInputsSameSecretsAnyChangeDiffers) {
   Pkey pub = public_key(rsa_pair());
   Pkey other_cert = public_key(make_rsa_pair(2048, 0, 1));
   SealKey k = key_of(1);
-  SessionSecrets a = derive_session(k, pub.get(), "prod/db", "hunter2");
-  SessionSecrets b = derive_session(k, pub.get(), "prod/db", "hunter2");
+  SessionSecrets a = derive_session(k, pub.get(), "prod/db", "e", "hunter2");
+  SessionSecrets b = derive_session(k, pub.get(), "prod/db", "e", "hunter2");
   EXPECT_EQ(a.session_key.size(), 32u);
   EXPECT_EQ(a.oaep_seed.size(), 32u);
   EXPECT_EQ(str(a.session_key), str(b.session_key));
   EXPECT_EQ(str(a.oaep_seed), str(b.oaep_seed));
   EXPECT_NE(str(a.session_key), str(a.oaep_seed)); // the two purposes are separated
 
-  for (const SessionSecrets& c : {derive_session(key_of(2), pub.get(), "prod/db", "hunter2"),
-                                  derive_session(k, other_cert.get(), "prod/db", "hunter2"),
-                                  derive_session(k, pub.get(), "prod/web", "hunter2"),
-                                  derive_session(k, pub.get(), "prod/db", "hunter3")}) {
+  for (const SessionSecrets& c : {derive_session(key_of(2), pub.get(), "prod/db", "e", "hunter2"),
+                                  derive_session(k, other_cert.get(), "prod/db", "e", "hunter2"),
+                                  derive_session(k, pub.get(), "prod/web", "e", "hunter2"),
+                                  derive_session(k, pub.get(), "prod/db", "f", "hunter2"),
+                                  derive_session(k, pub.get(), "prod/db", "e", "hunter3")}) {
     EXPECT_NE(str(c.session_key), str(a.session_key));
     EXPECT_NE(str(c.oaep_seed), str(a.oaep_seed));
   }
@@ -45,10 +46,12 @@ TEST(Derive, SameInputsSameSecretsAnyChangeDiffers) {
 TEST(Derive, FieldBoundariesAreUnambiguous) {
   Pkey pub = public_key(rsa_pair());
   SealKey k = key_of(7);
-  EXPECT_NE(str(derive_session(k, pub.get(), "a/b", "c").session_key),
-            str(derive_session(k, pub.get(), "a/", "bc").session_key));
-  EXPECT_NE(str(derive_session(k, pub.get(), "", "x").session_key),
-            str(derive_session(k, pub.get(), "x", "").session_key));
+  EXPECT_NE(str(derive_session(k, pub.get(), "a/b", "", "c").session_key),
+            str(derive_session(k, pub.get(), "a/", "", "bc").session_key));
+  EXPECT_NE(str(derive_session(k, pub.get(), "", "", "x").session_key),
+            str(derive_session(k, pub.get(), "x", "", "").session_key));
+  EXPECT_NE(str(derive_session(k, pub.get(), "l", "e", "x").session_key),
+            str(derive_session(k, pub.get(), "l", "", "ex").session_key));
 }
 
 TEST(Derive, PublicKeyDigestNamesTheKeyNotTheCertificate) {

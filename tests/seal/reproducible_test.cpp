@@ -82,9 +82,20 @@ TEST(Reproducible, WithoutAKeySealingStaysRandom) {
             sealed_text(secret_of("hunter2"), pub.get(), nullptr));
 }
 
-// Equal plaintexts under one label share a session key, and so their ciphertexts are equal: the
-// tree shows two keys of one SealedSecret hold the same value. Different plaintexts never share
-// a session key (the zero GCM nonce needs that).
+// The tree must not show which values are equal: two keys of one SealedSecret, or two
+// cluster-wide SealedSecrets (empty label), holding one value get different ciphertexts.
+TEST(Reproducible, EqualValuesDoNotLookEqual) {
+  Pkey pub = public_key(rsa_pair());
+  SealKey k = key_of(5);
+  std::string doc = sealed_text(secret_of("admin"), pub.get(), &k); // password == user == admin
+  EXPECT_NE(value(doc, "password"), value(doc, "user"));
+  SecretInput other = secret_of("hunter2");
+  other.name = "db2";
+  EXPECT_NE(value(sealed_text(secret_of("hunter2"), pub.get(), &k, Scope::ClusterWide), "password"),
+            value(sealed_text(other, pub.get(), &k, Scope::ClusterWide), "password"));
+}
+
+// Different plaintexts never share a session key (the zero GCM nonce needs that).
 TEST(Reproducible, SessionKeysAreUniquePerPlaintext) {
   Pkey pub = public_key(rsa_pair());
   auto priv = private_keys(rsa_pair());
