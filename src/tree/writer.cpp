@@ -131,17 +131,21 @@ WriteResult write_files(const std::map<std::string, std::string>& files, const s
 
   // One flush for the changed files and the manifest; the manifest is renamed last, after
   // stale files are gone, since it decides what berth may overwrite or delete next time.
+  // An unchanged manifest is left alone too: a re-run that changes nothing touches no file.
+  std::string manifest = manifest_json(files);
+  std::optional<std::string> old_manifest = read_if_file(manifest_file);
+  const bool manifest_changed = !old_manifest || *old_manifest != manifest;
   Batch batch(root);
   for (const auto* item : changed)
     batch.add(root / item->first, item->second);
-  batch.add(manifest_file, manifest_json(files));
+  if (manifest_changed) batch.add(manifest_file, std::move(manifest));
   batch.flush();
   batch.publish(changed.size());
   for (const std::string& path : stale) {
     remove_with_empty_parents(root, root / path);
     result.removed.push_back(path);
   }
-  batch.publish(1);
+  if (manifest_changed) batch.publish(1);
   result.files = files.size();
   result.written = true;
   return result;

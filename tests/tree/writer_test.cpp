@@ -154,6 +154,24 @@ TEST(WriteTree, RerunIsIdempotentAndUpdatesUntouchedFiles) {
   EXPECT_EQ(read_file(dir / "MIGRATION.md"), "# changed\n");
 }
 
+TEST(WriteTree, RerunWithoutChangesReplacesNoFileNotEvenTheManifest) {
+  fs::path dir = temp_dir("tree");
+  ASSERT_TRUE(write_files(sample(), dir.string()).written);
+  auto inode = [&](const std::string& path) {
+    struct stat st {};
+    EXPECT_EQ(::stat((dir / path).c_str(), &st), 0) << path;
+    return st.st_ino;
+  };
+  const auto manifest = inode(".berth/manifest.json"), migration = inode("MIGRATION.md");
+  ASSERT_TRUE(write_files(sample(), dir.string()).written);
+  EXPECT_EQ(inode(".berth/manifest.json"), manifest); // replacing would give a new inode
+  EXPECT_EQ(inode("MIGRATION.md"), migration);
+  auto changed = sample();
+  changed["MIGRATION.md"] = "# changed\n";
+  ASSERT_TRUE(write_files(changed, dir.string()).written);
+  EXPECT_NE(inode(".berth/manifest.json"), manifest); // its hash of MIGRATION.md changed
+}
+
 TEST(WriteTree, ForeignNonEmptyDirectoryIsRefusedUnlessForced) {
   fs::path dir = temp_dir("tree");
   write_file(dir / "mine.txt", "user data");

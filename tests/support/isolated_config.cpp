@@ -1,5 +1,6 @@
-// Points XDG_CONFIG_HOME at a temp dir for every CLI test, so a berth run that seals never
-// creates the real ~/.config/berth/seal-key of whoever runs the tests (children inherit it).
+// Points XDG_CONFIG_HOME at a temp dir in every test binary, so sealing (in-process or in a
+// berth child, which inherits it) never creates the real ~/.config/berth/seal-key of whoever
+// runs the tests. Linked into each test_* executable by berth_tests (CMakeLists.txt).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
