@@ -6,6 +6,7 @@
 
 #include "check/index_read.h"
 #include "check/reference/checks.h"
+#include "common/edit_distance.h"
 
 namespace berth::check::reference {
 
@@ -40,24 +41,6 @@ bool cluster_scoped(const ObjectInfo& o) {
   return std::find(std::begin(kKinds), std::end(kKinds), o.kind) != std::end(kKinds);
 }
 
-// Edit distance, stopping early above `cap` (names are short).
-std::size_t distance(std::string_view a, std::string_view b, std::size_t cap) {
-  if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // "gauzian" vs "gauzian-v2", "shop-prod" vs "shop-prd": one name looks like a variant of the
 // other (a prefix ending at a separator or digit, or a small typo).
 bool variant(std::string_view a, std::string_view b) {
@@ -66,7 +49,8 @@ bool variant(std::string_view a, std::string_view b) {
     char next = b[a.size()];
     if (next == '-' || next == '.' || next == '_' || (next >= '0' && next <= '9')) return true;
   }
-  return a.size() >= 4 && distance(a, b, 2) <= 2;
+  // Lengths more than 2 apart cannot be within distance 2: skip the table for those.
+  return a.size() >= 4 && b.size() <= a.size() + 2 && edit_distance(a, b) <= 2;
 }
 
 struct Group {
