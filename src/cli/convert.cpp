@@ -1,16 +1,15 @@
 // `berth convert` runner: load → model → profile → generate (in memory) → write the tree.
 #include "cli/convert.h"
 
-#include <filesystem>
 #include <utility>
 
+#include "cli/cluster_profile.h"
 #include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "cli/release_at_exit.h"
 #include "compose/to_model.h"
 #include "generate/convert.h"
 #include "generate/runbook.h"
-#include "profile/load.h"
 #include "tree/writer.h"
 
 namespace berth::cli {
@@ -25,16 +24,7 @@ int run_convert(const ConvertOptions& options, std::ostream& /*out*/, std::ostre
     for (const std::string& w : project.warnings) print_warning(err, w);
     model::App app = compose::to_model(project);
     for (const std::string& w : app.warnings) print_warning(err, w);
-    profile::Profile profile = options.cluster.empty() ? profile::default_profile()
-                                                       : profile::load_profile(options.cluster);
-    if (!options.seal_cert.empty()) {
-      std::error_code ec;
-      if (!std::filesystem::is_regular_file(options.seal_cert, ec))
-        throw Error("--seal-cert " + options.seal_cert +
-                    ": no such file (expected the controller's certificate from "
-                    "`kubeseal --fetch-cert`)");
-      profile.secrets.cert = std::filesystem::absolute(options.seal_cert).string();
-    }
+    profile::Profile profile = cluster_profile(options.cluster, options.seal_cert);
     generate::ConvertOptions convert_options;
     convert_options.host = options.host;
     generate::Output output = generate::convert(app, profile, convert_options);

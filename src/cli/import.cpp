@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <iterator>
 
+#include "cli/cluster_profile.h"
 #include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "import/pipeline.h"
 #include "import/runbook.h"
-#include "profile/load.h"
 #include "tree/writer.h"
 
 namespace berth::cli {
@@ -76,16 +76,7 @@ int run_import(const ImportOptions& options, std::istream& in, std::ostream& /*o
       throw Error("no Kubernetes objects in " + options.inputs.front() +
                   (options.inputs.size() > 1 ? " and the other inputs" : ""));
 
-    profile::Profile profile = options.cluster.empty() ? profile::default_profile()
-                                                       : profile::load_profile(options.cluster);
-    if (!options.seal_cert.empty()) {
-      std::error_code ec;
-      if (!fs::is_regular_file(options.seal_cert, ec))
-        throw Error("--seal-cert " + options.seal_cert +
-                    ": no such file (expected the controller's certificate from "
-                    "`kubeseal --fetch-cert`)");
-      profile.secrets.cert = fs::absolute(options.seal_cert).string();
-    }
+    profile::Profile profile = cluster_profile(options.cluster, options.seal_cert);
     generate::Output output = import::import_app(std::move(loaded.objects), profile, io);
     tree::WriteResult result =
         tree::write_tree(output, options.output, tree::WriteOptions{options.force});

@@ -9,6 +9,7 @@
 #include "generate/secret_refs.h"
 #include "kube/names.h"
 #include "kube/object.h"
+#include "profile/checks.h"
 #include "seal/keys.h"
 #include "seal/sealed_secret.h"
 #include "yaml/emit.h"
@@ -147,11 +148,8 @@ void add_secrets(const Context& ctx, const ServicePlan& plan, Output& out) {
   std::vector<SecretKey> keys = secret_keys(ctx, plan, out.report);
   if (keys.empty()) return;
   const std::string& method = ctx.profile.secrets.method;
-  if (method != "sealed-secrets" && !ctx.profile.secrets.cert.empty())
-    // Only --seal-cert can get here (the profile loader rejects the combination).
-    throw Error(Location{}, "a sealing certificate was given, but secrets.method is " + method +
-                                ", which does not seal; drop --seal-cert or use method "
-                                "sealed-secrets");
+  if (profile::Check conflict = profile::check_seal_cert_method(ctx.profile))
+    throw Error(Location{}, *conflict); // the loader and the CLI refuse it first
   if (method == "external-secrets") return add_external_secrets(ctx, plan, keys, out);
   if (method == "plain") return add_plain_secrets(ctx, plan, keys, out);
   const std::string& svc = service_name(plan);

@@ -8,6 +8,7 @@
 
 #include "model/cron.h"
 #include "model/quantity.h"
+#include "profile/profile.h"
 
 namespace berth::profile {
 
@@ -218,6 +219,12 @@ double quantity_value(std::string_view s) {
   if (suffix.size() >= 2 && (suffix[0] == 'e' || suffix[0] == 'E'))
     return number * std::pow(10.0, std::strtod(std::string(suffix.substr(1)).c_str(), nullptr));
   return number;
+}
+
+Check check_seal_cert_method(const Profile& p) {
+  if (p.secrets.cert.empty() || p.secrets.method == "sealed-secrets") return std::nullopt;
+  return "a sealing certificate was given, but secrets.method is " + p.secrets.method +
+         ", which does not seal; drop --seal-cert or use method sealed-secrets";
 }
 
 } // namespace berth::profile

@@ -31,6 +31,12 @@ Check check_placeholders(std::string_view s, std::string_view allowed_list,
 // Value of `s` when it names one of `choices` ("a|b|c"), else a message listing them.
 Check check_choice(std::string_view s, std::string_view choices);
 
+// A sealing certificate (from --seal-cert) with a secrets.method that does not seal would be
+// silently ignored: nullopt when consistent, else the message (checked wherever a certificate
+// can meet a profile: the CLI and the secrets generator).
+struct Profile;
+Check check_seal_cert_method(const Profile& p);
+
 // Numeric value of a valid quantity ("500m" → 0.5, "1Gi" → 1073741824) for comparisons.
 double quantity_value(std::string_view s);
 
