@@ -40,6 +40,20 @@ std::string short_secret_name(const std::string& name) {
   return name.ends_with("-secret") ? name.substr(0, name.size() - 7) : name;
 }
 
+// The registry pull secret as a template: REPLACE_ME where the docker config.json goes
+// (sealed-secrets and plain mode differ only in what the header tells the operator to do).
+Node pull_secret_to_fill(const profile::Environment& env, const std::string& app,
+                         const std::string& name) {
+  Node secret = kube::make_object("v1", "Secret", name, profile::namespace_for(env, app));
+  for (const auto& [k, v] : kube::standard_labels(app, name))
+    kube::set_label(secret, k, v);
+  secret.set("type", Node::str("kubernetes.io/dockerconfigjson"));
+  Node data = Node::mapping();
+  data.set(".dockerconfigjson", Node::str("REPLACE_ME"));
+  secret.set("stringData", std::move(data));
+  return secret;
+}
+
 } // namespace
 
 Node namespace_object(const profile::Environment& env, const std::string& app) {
@@ -102,13 +116,7 @@ Node limit_range(const profile::Environment& env, const std::string& app) {
 
 std::string pull_secret_template(const profile::Environment& env, const std::string& app,
                                  const std::string& name) {
-  Node secret = kube::make_object("v1", "Secret", name, profile::namespace_for(env, app));
-  for (const auto& [k, v] : kube::standard_labels(app, name))
-    kube::set_label(secret, k, v);
-  secret.set("type", Node::str("kubernetes.io/dockerconfigjson"));
-  Node data = Node::mapping();
-  data.set(".dockerconfigjson", Node::str("REPLACE_ME"));
-  secret.set("stringData", std::move(data));
+  Node secret = pull_secret_to_fill(env, app, name);
   std::string shortname = short_secret_name(name);
   return "# Registry credentials (image pull secret " + name + ") for " + env.name +
          ". Copy this file OUTSIDE the repository,\n"
@@ -157,13 +165,7 @@ std::string pull_secret_create_command(const Context& ctx, const profile::Enviro
 
 std::string plain_pull_secret_template(const Context& ctx, const profile::Environment& env,
                                        const std::string& name) {
-  Node secret = kube::make_object("v1", "Secret", name, profile::namespace_for(env, ctx.plan.app));
-  for (const auto& [k, v] : kube::standard_labels(ctx.plan.app, name))
-    kube::set_label(secret, k, v);
-  secret.set("type", Node::str("kubernetes.io/dockerconfigjson"));
-  Node data = Node::mapping();
-  data.set(".dockerconfigjson", Node::str("REPLACE_ME"));
-  secret.set("stringData", std::move(data));
+  Node secret = pull_secret_to_fill(env, ctx.plan.app, name);
   return "# Registry credentials (image pull secret " + name + ") for " + env.name +
          ". secrets.method is plain, so the filled\n"
          "# Secret goes into the overlay (and Git); berth has no registry credentials to write.\n"
