@@ -61,37 +61,6 @@ bool is_secret_with_values(const yaml::Node& object) {
   return is_kind(object, "Secret") && (object.find("stringData") || object.find("data"));
 }
 
-// external-secrets: "| env | key | properties |" rows from the ExternalSecrets of the overlays,
-// in environment order, so the operator knows exactly what to create in the store.
-std::string remote_keys_table(const Context& ctx, const Output& out) {
-  std::string rows;
-  for (const profile::Environment& env : ctx.profile.environments) {
-    auto it = out.overlay.find(env.name);
-    if (it == out.overlay.end()) continue;
-    for (const Manifest& m : it->second) {
-      if (!is_kind(m.object, "ExternalSecret")) continue;
-      const yaml::Node* spec = m.object.find("spec");
-      const yaml::Node* data = spec ? spec->find("data") : nullptr;
-      if (!data || !data->is_sequence()) continue;
-      std::string key, properties;
-      for (const yaml::Node& d : data->items()) {
-        const yaml::Node* ref = d.find("remoteRef");
-        if (!ref) continue;
-        key = ref->text("key");
-        properties += (properties.empty() ? "`" : ", `") + ref->text("property") + "`";
-      }
-      if (!key.empty()) rows += "| " + env.name + " | `" + key + "` | " + properties + " |\n";
-    }
-  }
-  if (rows.empty()) return {};
-  return "\nCreate these keys in the store behind ClusterSecretStore `" +
-         ctx.profile.secrets.store +
-         "` (one key per Secret and environment, one property per Secret key); the External "
-         "Secrets Operator then writes the Secrets the workloads use:\n\n"
-         "| Environment | Remote key | Properties |\n|---|---|---|\n" +
-         rows;
-}
-
 } // namespace
 
 std::string secrets_prerequisite(const profile::Profile& p, std::string_view section) {
@@ -112,6 +81,35 @@ std::string gitops_prerequisite(const profile::Profile& p) {
            g.repo_url + "`\n";
   return "- ArgoCD in `" + g.argocd_namespace + "` with access to `" + g.repo_url + "` (project `" +
          g.project + "`)\n";
+}
+
+std::string external_secret_keys_table(const profile::Profile& p, const Output& out) {
+  std::string rows;
+  for (const profile::Environment& env : p.environments) {
+    auto it = out.overlay.find(env.name);
+    if (it == out.overlay.end()) continue;
+    for (const Manifest& m : it->second) {
+      if (!is_kind(m.object, "ExternalSecret")) continue;
+      const yaml::Node* spec = m.object.find("spec");
+      const yaml::Node* data = spec ? spec->find("data") : nullptr;
+      if (!data || !data->is_sequence()) continue;
+      std::string key, properties;
+      for (const yaml::Node& d : data->items()) {
+        const yaml::Node* ref = d.find("remoteRef");
+        if (!ref) continue;
+        key = ref->text("key");
+        properties += (properties.empty() ? "`" : ", `") + ref->text("property") + "`";
+      }
+      if (!key.empty()) rows += "| " + env.name + " | `" + key + "` | " + properties + " |\n";
+    }
+  }
+  if (rows.empty()) return {};
+  return "\nCreate these keys in the store behind ClusterSecretStore `" +
+         p.secrets.store +
+         "` (one key per Secret and environment, one property per Secret key); the External "
+         "Secrets Operator then writes the Secrets the workloads use:\n\n"
+         "| Environment | Remote key | Properties |\n|---|---|---|\n" +
+         rows;
 }
 
 std::vector<std::string> cutover_order(const AppPlan& plan, std::vector<std::string>* cycle) {
@@ -317,7 +315,7 @@ std::string migration_markdown(const Context& ctx, const Output& out) {
     }
     md << "```\n";
   }
-  if (p.secrets.method == "external-secrets") md << remote_keys_table(ctx, out);
+  if (p.secrets.method == "external-secrets") md << external_secret_keys_table(p, out);
   if (!other.str().empty())
     md << "\n## Other manual steps\n\n" << other.str();
 

@@ -31,6 +31,10 @@ std::string data_copy_commands(const Context& ctx, const ServicePlan& service,
 // runbook's `section`) and GitOps tool; shared with import's MIGRATION.md.
 std::string secrets_prerequisite(const profile::Profile& p, std::string_view section);
 std::string gitops_prerequisite(const profile::Profile& p);
+// external-secrets: what to create in the store — a sentence and "| env | remote key |
+// properties |" rows read from the ExternalSecrets in out's overlays (environment order), so the
+// table always names the keys the tree reads; "" when there are none. Shared with import.
+std::string external_secret_keys_table(const profile::Profile& p, const Output& out);
 
 // The whole MIGRATION.md.
 std::string migration_markdown(const Context& ctx, const Output& out);

@@ -47,7 +47,7 @@ generate::Output import_app(std::vector<SourceObject> objects, const profile::Pr
   out.report = st.report;
   generate::generate_environments(ctx, out);
   generate::generate_gitops(ctx, out);
-  out.add_file("MIGRATION.md", import_migration_markdown(st));
+  out.add_file("MIGRATION.md", import_migration_markdown(st, out));
   return out;
 }
 

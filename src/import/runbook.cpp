@@ -169,7 +169,7 @@ std::string copy_values_command(const State& st, const SecretItem& s) {
          " -o json | jq '" + jq_properties(s) + "'\n";
 }
 
-std::string secrets_section(const State& st) {
+std::string secrets_section(const State& st, const generate::Output& out) {
   const profile::Profile& p = st.profile;
   std::ostringstream md;
   if (p.secrets.method == "plain") {
@@ -184,21 +184,11 @@ std::string secrets_section(const State& st) {
   md << "No secret value is written in this tree.\n\n";
   if (st.secrets.empty()) return md.str() + "The export holds no Secrets.\n";
   if (p.secrets.method == "external-secrets") {
+    // The table reads the ExternalSecrets written, as convert's does: one source for the keys.
     md << "Each Secret is an ExternalSecret per environment "
-          "(`overlays/<env>/externalsecret-<name>.yaml`) that the External Secrets Operator "
-          "fills from ClusterSecretStore `"
-       << p.secrets.store
-       << "`. Create these keys in the store behind it (one key per Secret and environment, one "
-          "property per Secret key):\n\n| Environment | Remote key | Properties |\n|---|---|---|\n";
-    for (const profile::Environment& env : p.environments)
-      for (const SecretItem& s : st.secrets) {
-        std::string properties;
-        for (const seal::SecretValue& v : s.input.values)
-          properties += (properties.empty() ? "`" : ", `") + v.key + "`";
-        md << "| " << env.name << " | `" << st.app << "/" << env.name << "/" << s.input.name
-           << "` | " << properties << " |\n";
-      }
-    md << "\nThe values are in the source cluster. Each command prints one Secret's properties "
+          "(`overlays/<env>/externalsecret-<name>.yaml`).\n"
+       << generate::external_secret_keys_table(p, out)
+       << "\nThe values are in the source cluster. Each command prints one Secret's properties "
           "as a JSON object (property → value): pipe it into your store's CLI for each "
           "environment's key, never into a file in this repository:\n\n";
     std::string commands;
@@ -386,7 +376,7 @@ std::string import_summary(const generate::Report& report) {
   return s.str();
 }
 
-std::string import_migration_markdown(const State& st) {
+std::string import_migration_markdown(const State& st, const generate::Output& out) {
   const profile::Profile& p = st.profile;
   const std::string src = source_namespace(st), dst = target_namespace(st);
   const profile::Environment* prod = production(p);
@@ -442,7 +432,7 @@ std::string import_migration_markdown(const State& st) {
           "bootstrap` syncs (e.g. `clusters/<cluster>/`), or apply them once with `kubectl "
           "--context \"$DST\" apply -f flux/`.\n";
 
-  md << "\n## Secrets\n\n" << secrets_section(st);
+  md << "\n## Secrets\n\n" << secrets_section(st, out);
 
   std::ostringstream other;
   for (const generate::ReportEntry& e : st.report.entries)

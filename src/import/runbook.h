@@ -19,7 +19,8 @@ std::vector<std::string> import_cutover_order(const State& st);
 // temporary pods, with the ownership kept.
 std::string claim_copy_commands(const State& st, const Claim& claim);
 
-std::string import_migration_markdown(const State& st);
+// `out`: the tree so far (overlays included), whose ExternalSecrets the secrets section lists.
+std::string import_migration_markdown(const State& st, const generate::Output& out);
 
 // The CLI's summary on stderr: counts, then the manual steps (hardening suggestions counted,
 // listed in MIGRATION.md).
