@@ -21,9 +21,7 @@ std::string path_of(const ServicePlan& plan, const std::string& env) {
 
 // stringData holds text; anything else (binary files) goes to data as base64.
 bool is_text(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();)
-    if (s[i] == '\0' || yaml::quote::decode_utf8(s, i) < 0) return false;
-  return true;
+  return s.find('\0') == std::string_view::npos && yaml::quote::is_utf8(s);
 }
 
 } // namespace

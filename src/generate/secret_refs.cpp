@@ -9,6 +9,7 @@
 
 #include "generate/naming.h"
 #include "kube/names.h"
+#include "yaml/quote.h"
 
 namespace berth::generate {
 
@@ -95,32 +96,10 @@ std::string lower(std::string_view s) {
   return r;
 }
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
-                      : (c & 0xF8) == 0xF0 ? 3 : 4;
-    if (extra == 4 || i + extra >= s.size() + (extra == 0)) return false;
-    unsigned cp = extra == 0 ? c : c & (0x3Fu >> extra);
-    for (std::size_t k = 1; k <= extra; ++k) {
-      unsigned char d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3Fu);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
-        (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += extra + 1;
-  }
-  return true;
-}
-
 bool file_is_utf8(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return in.good() || in.eof() ? valid_utf8(text) : false;
+  return in.good() || in.eof() ? yaml::quote::is_utf8(text) : false;
 }
 
 } // namespace

@@ -46,6 +46,12 @@ long decode_utf8(std::string_view s, std::size_t& i) {
   return cp;
 }
 
+bool is_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();)
+    if (decode_utf8(text, i) < 0) return false;
+  return true;
+}
+
 namespace {
 
 // Code points that are printable in both YAML versions and no line break in either.

@@ -9,6 +9,8 @@ namespace berth::yaml::quote {
 // Decodes the UTF-8 code point at text[i] and advances i past it; returns -1 (and advances one
 // byte) for an invalid, overlong or surrogate sequence.
 long decode_utf8(std::string_view text, std::size_t& i);
+// True when all of `text` decodes (decode_utf8 never fails on it).
+bool is_utf8(std::string_view text);
 
 // True when every code point may appear raw in a YAML scalar without escaping: printable,
 // not a line break of either YAML version (CR, NEL, LS, PS), not a BOM, valid UTF-8.
